@@ -1,0 +1,3 @@
+from pos_coach.cli import main
+
+main()

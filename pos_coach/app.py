@@ -1,0 +1,97 @@
+"""Start the counter: paths resolved and the pack loaded before the QApplication exists."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos_coach import paths
+from pos_coach.cards import LoadResult, load_pack
+from pos_coach.counter import Counter
+from pos_coach.journal import Journal, JournalError
+from pos_coach.library import Library
+from pos_coach.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+
+@dataclass
+class Options:
+    situations: Path
+    data_dir: Path
+    lang: str
+    register: str | None = None
+
+
+@dataclass
+class Core:
+    """Everything the windows need, built without Qt."""
+
+    load: LoadResult
+    library: Library
+    journal: Journal
+    settings: Settings
+    counter: Counter
+
+
+def build_core(options: Options) -> Core:
+    load = load_pack(options.situations)
+    pack = load.pack_for(options.lang)
+    if pack is None:
+        from pos_coach.cards.model import Pack
+
+        pack = Pack(lang=options.lang, name="", categories={}, cards={})
+    library = Library(pack)
+    journal = Journal.in_dir(options.data_dir)
+    settings = Settings.in_dir(options.data_dir)
+    counter = Counter(library, journal, settings, register=options.register)
+    return Core(load, library, journal, settings, counter)
+
+
+def translations_dir() -> Path:
+    return paths.bundled("resources") / "translations"
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Load the app's and Qt's own translations for ``lang``; returns them to keep them alive."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(lang))
+    loaded = []
+    own = QTranslator(app)
+    if own.load(f"pos_coach_{lang}", str(translations_dir())):
+        app.installTranslator(own)
+        loaded.append(own)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        loaded.append(qt)
+    return loaded
+
+
+def start(options: Options) -> int:
+    try:
+        core = build_core(options)
+    except JournalError as exc:
+        print(f"pos-coach: {exc}", file=sys.stderr)
+        return 1
+
+    from PySide6.QtWidgets import QApplication
+
+    from pos_coach.ui.counter_window import CounterWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("POS Coach")
+    app.setOrganizationName("POS Coach")
+    install_translators(app, options.lang)
+    window = CounterWindow(core.counter, core.load.problems)
+    window.resize(1024, 600)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        core.counter.end_shift()
+        core.journal.close()

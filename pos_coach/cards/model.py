@@ -1,0 +1,76 @@
+"""The card and pack model: what a loaded pack holds, independent of files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PLACEHOLDERS = ("greeting", "cashier", "store")
+PLACEHOLDER_PATTERN = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+    colour: str
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    lang: str
+    title: str
+    category: str
+    summary: str
+    steps: tuple[str, ...]
+    say: tuple[str, ...]
+    avoid: tuple[str, ...]
+    wow: tuple[str, ...]
+    escalate: str = ""
+    hotkey: str | None = None
+    order: int = 0
+    tags: tuple[str, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def rev(self) -> str:
+        """A short hash of everything the cashier sees, so reports can tell wordings apart."""
+        shown = {
+            "title": self.title,
+            "summary": self.summary,
+            "steps": self.steps,
+            "say": self.say,
+            "avoid": self.avoid,
+            "wow": self.wow,
+            "escalate": self.escalate,
+        }
+        blob = json.dumps(shown, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()[:12]
+
+
+@dataclass
+class Pack:
+    """One language of a situation pack."""
+
+    lang: str
+    name: str
+    categories: dict[str, Category]
+    cards: dict[str, Card]
+    path: Path | None = None
+
+    def ordered_categories(self) -> list[Category]:
+        return sorted(self.categories.values(), key=lambda c: (c.order, c.label.casefold()))
+
+    def ordered_cards(self) -> list[Card]:
+        """Cards in tile order: by category order, then card order, then title."""
+        cat_rank = {c.id: i for i, c in enumerate(self.ordered_categories())}
+        return sorted(
+            self.cards.values(),
+            key=lambda c: (cat_rank.get(c.category, len(cat_rank)), c.order, c.title.casefold()),
+        )

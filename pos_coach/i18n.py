@@ -1,0 +1,177 @@
+"""Message catalogue for the Qt-free core (problems, CLI output).
+
+The windows translate their own text through Qt's ``tr()``; the core cannot use Qt, so the few
+sentences it produces live here, keyed by a code, in every shipped language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES = ("ru", "en")
+DEFAULT_LANG = "ru"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "toml_syntax": {
+        "en": "not valid TOML: {detail}",
+        "ru": "ошибка в записи TOML: {detail}",
+    },
+    "not_utf8": {
+        "en": "the file is not UTF-8 text (byte {byte} cannot be read); save it as UTF-8",
+        "ru": "файл не в кодировке UTF-8 (байт {byte} не читается); сохраните его как UTF-8",
+    },
+    "too_large": {
+        "en": "the file is {size} bytes; a card file may be at most {limit} bytes",
+        "ru": "файл весит {size} байт; файл карточки может быть не больше {limit} байт",
+    },
+    "bad_id": {
+        "en": "'{name}' is not a valid card id: use lowercase letters a-z, digits and '-'{hint}",
+        "ru": "'{name}' не годится как id карточки: только строчные латинские буквы, цифры и '-'{hint}",
+    },
+    "missing_key": {
+        "en": "required key '{key}' is missing",
+        "ru": "нет обязательного ключа '{key}'",
+    },
+    "unknown_key": {
+        "en": "unknown key '{key}'{hint}",
+        "ru": "неизвестный ключ '{key}'{hint}",
+    },
+    "wrong_type": {
+        "en": "{what} must be {expected}, not {got}",
+        "ru": "{what}: нужен {expected}, а здесь {got}",
+    },
+    "empty_text": {
+        "en": "{what} must not be empty",
+        "ru": "{what}: текст не может быть пустым",
+    },
+    "too_long": {
+        "en": "{what} is {length} characters long; at most {limit}",
+        "ru": "{what}: {length} символов, а можно не больше {limit}",
+    },
+    "too_few": {
+        "en": "{what} needs at least {limit} item(s)",
+        "ru": "{what}: нужно хотя бы {limit}",
+    },
+    "too_many": {
+        "en": "{what} has {count} items; at most {limit}",
+        "ru": "{what}: {count} пунктов, а можно не больше {limit}",
+    },
+    "out_of_range": {
+        "en": "{what} must be between {low} and {high}",
+        "ru": "{what}: число должно быть от {low} до {high}",
+    },
+    "one_line": {
+        "en": "{what} must be a single line",
+        "ru": "{what}: должно быть в одну строку",
+    },
+    "bad_colour": {
+        "en": "'{value}' is not a colour: write it as #RRGGBB, for example #2E6B3F",
+        "ru": "'{value}' не цвет: пишите в виде #RRGGBB, например #2E6B3F",
+    },
+    "bad_category_id": {
+        "en": "'{value}' is not a valid category id: use lowercase letters a-z, digits and '-'",
+        "ru": "'{value}' не годится как id категории: только строчные латинские буквы, цифры и '-'",
+    },
+    "unknown_category": {
+        "en": "unknown category '{value}'{hint}",
+        "ru": "неизвестная категория '{value}'{hint}",
+    },
+    "bad_hotkey": {
+        "en": "'{value}' is not a hotkey: use F1-F12, or Ctrl/Alt with a letter, digit or F-key",
+        "ru": "'{value}' не горячая клавиша: используйте F1-F12 или Ctrl/Alt с буквой, цифрой или F-клавишей",
+    },
+    "reserved_hotkey": {
+        "en": "hotkey '{value}' is reserved: {why}",
+        "ru": "клавиша '{value}' занята: {why}",
+    },
+    "duplicate_hotkey": {
+        "en": "hotkey '{value}' is already used by card '{other}'",
+        "ru": "клавиша '{value}' уже назначена карточке '{other}'",
+    },
+    "unknown_placeholder": {
+        "en": "unknown placeholder '{{{name}}}'{hint}; known: {known}",
+        "ru": "неизвестная подстановка '{{{name}}}'{hint}; можно: {known}",
+    },
+    "stray_brace": {
+        "en": "a lone '{brace}' in the text: placeholders look like {{greeting}}",
+        "ru": "одиночная '{brace}' в тексте: подстановки пишутся так: {{greeting}}",
+    },
+    "missing_translation": {
+        "en": "card '{id}' has no {lang} version ({expected} is missing)",
+        "ru": "у карточки '{id}' нет версии на языке {lang} (нет файла {expected})",
+    },
+    "missing_pack_file": {
+        "en": "no pack.toml here: it names the pack and its categories",
+        "ru": "нет файла pack.toml: в нём название набора и категории",
+    },
+    "no_languages": {
+        "en": "no language folders found; expected {expected}",
+        "ru": "не найдено папок языков; ожидались {expected}",
+    },
+    "not_a_folder": {
+        "en": "not a folder of situation cards",
+        "ru": "это не папка с карточками ситуаций",
+    },
+    "unreadable": {
+        "en": "cannot read the file: {detail}",
+        "ru": "не удаётся прочитать файл: {detail}",
+    },
+    "did_you_mean": {"en": "; did you mean '{match}'?", "ru": "; может быть, '{match}'?"},
+    "why_typing": {
+        "en": "plain keys start a search",
+        "ru": "обычные клавиши начинают поиск",
+    },
+    "why_outcome": {
+        "en": "digits record how the interaction ended",
+        "ru": "цифры отмечают, чем закончилось обслуживание",
+    },
+    "why_app": {
+        "en": "the app uses it",
+        "ru": "её использует само приложение",
+    },
+    "why_system": {
+        "en": "the system uses it",
+        "ru": "её использует система",
+    },
+    # Descriptions of places and types used inside the messages above.
+    "item_of": {"en": "item {index} of '{key}'", "ru": "пункт {index} в '{key}'"},
+    "key": {"en": "'{key}'", "ru": "'{key}'"},
+    "type_text": {"en": "text in quotes", "ru": "текст в кавычках"},
+    "type_list": {
+        "en": 'a list of texts, like ["first", "second"]',
+        "ru": 'список текстов, например ["первый", "второй"]',
+    },
+    "type_int": {"en": "a whole number", "ru": "целое число"},
+    "type_table": {"en": "a table", "ru": "таблица"},
+    "got_str": {"en": "text", "ru": "текст"},
+    "got_int": {"en": "a number", "ru": "число"},
+    "got_float": {"en": "a decimal number", "ru": "дробное число"},
+    "got_bool": {"en": "true/false", "ru": "true/false"},
+    "got_list": {"en": "a list", "ru": "список"},
+    "got_dict": {"en": "a table", "ru": "таблица"},
+    "got_other": {"en": "something else", "ru": "что-то другое"},
+    # CLI
+    "check_summary_ok": {
+        "en": "{cards} cards in {langs} language(s), no problems",
+        "ru": "карточек: {cards}, языков: {langs}, ошибок нет",
+    },
+    "check_summary_bad": {
+        "en": "{count} problem(s) found; {cards} card(s) loaded",
+        "ru": "найдено проблем: {count}; загружено карточек: {cards}",
+    },
+}
+
+
+def message(code: str, lang: str, args: Mapping[str, object] | None = None) -> str:
+    """The text of message ``code`` in ``lang`` (English when the language has none)."""
+    entry = MESSAGES[code]
+    template = entry.get(lang) or entry["en"]
+    return template.format(**(args or {}))
+
+
+def normalise_lang(lang: str | None) -> str:
+    """Map a locale name such as ``ru_RU.UTF-8`` to a shipped language."""
+    if not lang:
+        return DEFAULT_LANG
+    short = lang.lower().replace("-", "_").split("_")[0].split(".")[0]
+    return short if short in LANGUAGES else "en"

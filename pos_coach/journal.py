@@ -1,0 +1,190 @@
+"""The journal: an append-only SQLite log of what happened at the counter (no Qt).
+
+One row per event in the table ``events``; the schema version lives in ``PRAGMA user_version``
+and only moves forward through :data:`MIGRATIONS`. ``append`` returns after the commit, with
+``synchronous=FULL`` in WAL mode, so an event whose append returned survives an app crash and a
+power cut.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+JOURNAL_FILE = "journal.db"
+
+KINDS = ("shift_start", "shift_end", "shown", "said", "outcome", "dismissed", "note")
+SOURCES = ("touch", "hotkey", "search", "trigger", "http")
+OUTCOMES = ("upset", "ok", "wow", "escalated")
+
+COLUMNS: dict[str, type] = {
+    "id": str,
+    "at": str,
+    "store": str,
+    "register": str,
+    "cashier": str,
+    "interaction": str,
+    "kind": str,
+    "situation": str,
+    "card_rev": str,
+    "lang": str,
+    "source": str,
+    "phrase": str,
+    "outcome": str,
+    "detail": str,
+}
+
+
+def utc_now() -> str:
+    """The current time as UTC ISO 8601 with milliseconds, e.g. ``2026-11-23T10:15:02.123Z``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    cashier: str | None = None
+    store: str | None = None
+    register: str | None = None
+    interaction: str | None = None
+    situation: str | None = None
+    card_rev: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    phrase: str | None = None
+    outcome: str | None = None
+    detail: dict[str, Any] | None = None
+    id: str = field(default_factory=new_id)
+    at: str = field(default_factory=utc_now)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown event kind {self.kind!r}")
+        if self.source is not None and self.source not in SOURCES:
+            raise ValueError(f"unknown source {self.source!r}")
+        if self.outcome is not None and self.outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {self.outcome!r}")
+
+    def row(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["detail"] = (
+            None if self.detail is None else json.dumps(self.detail, ensure_ascii=False)
+        )
+        return data
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Event:
+        data = dict(row)
+        if data.get("detail"):
+            data["detail"] = json.loads(data["detail"])
+        return cls(**data)
+
+
+class JournalError(Exception):
+    """The journal cannot be used; the message says why and which file."""
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["events"].create(COLUMNS, pk="id", not_null={"id", "at", "kind"})
+    db["events"].create_index(["at"], index_name="events_at")
+    db["events"].create_index(["situation", "at"], index_name="events_situation_at")
+    db["events"].create_index(["cashier", "at"], index_name="events_cashier_at")
+    db["events"].create_index(["kind", "at"], index_name="events_kind_at")
+    db["events"].create_index(["interaction"], index_name="events_interaction")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_INSERT = "INSERT INTO events ({cols}) VALUES ({marks})".format(
+    cols=", ".join(COLUMNS), marks=", ".join("?" for _ in COLUMNS)
+)
+
+
+class Journal:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 2000")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.DatabaseError as exc:
+            raise JournalError(f"{self.path}: cannot open the journal: {exc}") from exc
+        self.wal = mode == "wal"
+        self.db = sqlite_utils.Database(conn)
+        self._migrate()
+
+    @classmethod
+    def in_dir(cls, data_dir: Path) -> Journal:
+        return cls(Path(data_dir) / JOURNAL_FILE)
+
+    def _migrate(self) -> None:
+        conn = self.db.conn
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise JournalError(f"{self.path}: not a journal database: {exc}") from exc
+        if version > SCHEMA_VERSION:
+            raise JournalError(
+                f"{self.path}: schema version {version} is newer than this program knows "
+                f"({SCHEMA_VERSION}); update POS Coach"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                MIGRATIONS[number](self.db)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    @property
+    def version(self) -> int:
+        return int(self.db.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def append(self, event: Event) -> None:
+        """Write one event; returns only once it is committed."""
+        row = event.row()
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(_INSERT, [row[c] for c in COLUMNS])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def events(self, where: str | None = None, params: list[Any] | None = None) -> Iterator[Event]:
+        """Events oldest first, optionally filtered by an SQL ``where`` clause."""
+        for row in self.db["events"].rows_where(where, params or [], order_by="at, rowid"):
+            yield Event.from_row(row)
+
+    def count(self) -> int:
+        return int(self.db.conn.execute("SELECT count(*) FROM events").fetchone()[0])
+
+    def phrase_uses(self) -> list[tuple[str, str, str, str]]:
+        """``(cashier, situation, phrase, last used at)`` for rebuilding phrase rotation."""
+        sql = (
+            "SELECT cashier, situation, phrase, max(at) FROM events "
+            "WHERE kind IN ('shown', 'said') AND phrase IS NOT NULL AND cashier IS NOT NULL "
+            "GROUP BY cashier, situation, phrase"
+        )
+        return [tuple(r) for r in self.db.conn.execute(sql)]  # type: ignore[misc]
+
+    def close(self) -> None:
+        self.db.conn.close()

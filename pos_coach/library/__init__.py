@@ -1,0 +1,49 @@
+"""The loaded pack as the counter uses it: lookup, search, rotation, placeholders (no Qt)."""
+
+from __future__ import annotations
+
+from pos_coach.cards.model import Card, Category, Pack
+from pos_coach.library.rotation import PhraseRotation
+from pos_coach.library.search import Hit, SearchIndex
+
+
+class Library:
+    """One language of a pack, ready for the counter."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.lang = pack.lang
+        self.cards: list[Card] = pack.ordered_cards()
+        self.categories: list[Category] = pack.ordered_categories()
+        self._by_id = {c.id: c for c in self.cards}
+        self._by_hotkey = {c.hotkey: c for c in self.cards if c.hotkey}
+        self._index = SearchIndex(self.cards)
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def get(self, card_id: str) -> Card | None:
+        return self._by_id.get(card_id)
+
+    def by_hotkey(self, hotkey: str) -> Card | None:
+        return self._by_hotkey.get(hotkey)
+
+    def category(self, category_id: str) -> Category | None:
+        return self.pack.categories.get(category_id)
+
+    def cards_in(self, category_id: str) -> list[Card]:
+        return [c for c in self.cards if c.category == category_id]
+
+    def search(self, query: str, limit: int | None = None) -> list[Card]:
+        return [hit.card for hit in self.search_hits(query, limit)]
+
+    def search_hits(self, query: str, limit: int | None = None) -> list[Hit]:
+        return self._index.search(query, limit)
+
+    def close_matches(self, card_id: str, n: int = 3) -> list[str]:
+        import difflib
+
+        return difflib.get_close_matches(card_id, list(self._by_id), n=n, cutoff=0.5)
+
+
+__all__ = ["Hit", "Library", "PhraseRotation"]

@@ -1,0 +1,45 @@
+"""Where things live: the data dir and the situation pack, resolved before any window exists."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "pos-coach"
+DATA_DIR_ENV = "POS_COACH_DATA_DIR"
+SITUATIONS_ENV = "POS_COACH_SITUATIONS"
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir``, else ``$POS_COACH_DATA_DIR``, else the per-user data directory."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def bundled(name: str) -> Path:
+    """A folder shipped with the program (``situations``, ``resources``).
+
+    In a source checkout it sits beside the package; in an installed wheel, inside it.
+    """
+    for candidate in (_PACKAGE / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    return _PACKAGE.parent / name
+
+
+def situations_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """``--situations``, else ``$POS_COACH_SITUATIONS``, else the bundled pack."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get(SITUATIONS_ENV)
+    if env:
+        return Path(env).expanduser()
+    return bundled("situations")

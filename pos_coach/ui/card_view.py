@@ -1,0 +1,180 @@
+"""The card as the cashier sees it. Shared by the counter and (later) the editor's preview.
+
+Everything from a card is shown as plain text: card files can never inject markup, load images or
+open links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_coach.cards.model import Card, Category
+from pos_coach.ui import theme
+
+
+def plain_label(text: str = "", name: str | None = None, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class Block(QFrame):
+    """A titled block of lines: numbered steps, or bullets."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(14, 8, 12, 10)
+        self._layout.setSpacing(4)
+        self.title = plain_label(name="blockTitle")
+        self._layout.addWidget(self.title)
+        self._lines: list[QLabel] = []
+
+    def set_lines(self, title: str, lines: list[str], numbered: bool) -> None:
+        self.title.setText(title)
+        for label in self._lines:
+            self._layout.removeWidget(label)
+            label.setParent(None)
+            label.deleteLater()
+        self._lines = []
+        for n, line in enumerate(lines, 1):
+            prefix = f"{n}. " if numbered else "• "
+            label = plain_label(prefix + line, "blockText")
+            self._layout.addWidget(label)
+            self._lines.append(label)
+        self.setVisible(bool(lines))
+
+    def texts(self) -> list[str]:
+        return [label.text() for label in self._lines]
+
+
+class CardView(QWidget):
+    """Title, summary, the phrasing to say (large, first), then steps, avoid, WOW, escalate."""
+
+    another_requested = Signal()
+    said_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardView")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 4)
+        outer.setSpacing(8)
+
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Back  (Esc)"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.title = plain_label(name="cardTitle")
+        top.addWidget(self.title, 1)
+        self.category = plain_label(name="categoryChip", wrap=False)
+        top.addWidget(self.category, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
+
+        self.summary = plain_label(name="cardSummary")
+        outer.addWidget(self.summary)
+
+        box = QFrame()
+        box.setObjectName("phraseBox")
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(16, 8, 16, 10)
+        box_layout.setSpacing(6)
+        self.phrase_label = plain_label(self.tr("SAY"), "phraseLabel")
+        box_layout.addWidget(self.phrase_label)
+        self.phrase = plain_label(name="phrase")
+        self.phrase.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        box_layout.addWidget(self.phrase)
+        row = QHBoxLayout()
+        self.another_button = QPushButton(self.tr("↻ Another phrasing"))
+        self.another_button.setObjectName("anotherButton")
+        self.another_button.clicked.connect(self.another_requested)
+        self.said_button = QPushButton(self.tr("✓ I said it"))
+        self.said_button.setObjectName("saidButton")
+        self.said_button.setCheckable(True)
+        self.said_button.clicked.connect(self._said_clicked)
+        for button in (self.another_button, self.said_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.phrase_count = plain_label(name="phraseCount", wrap=False)
+        row.addWidget(self.phrase_count)
+        box_layout.addLayout(row)
+        outer.addWidget(box)
+
+        details = QWidget()
+        details.setObjectName("page")
+        columns = QHBoxLayout(details)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(10)
+        self.steps = Block("stepsBlock")
+        left = QVBoxLayout()
+        left.addWidget(self.steps)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        self.avoid = Block("avoidBlock")
+        self.wow = Block("wowBlock")
+        self.escalate = Block("escalateBlock")
+        for block in (self.avoid, self.wow, self.escalate):
+            right.addWidget(block)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        self.details = QScrollArea()
+        self.details.setObjectName("cardDetails")
+        self.details.setWidgetResizable(True)
+        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.details.setWidget(details)
+        outer.addWidget(self.details, 1)
+
+    def _said_clicked(self) -> None:
+        self.said_requested.emit()
+
+    def show_card(
+        self, card: Card, category: Category | None, fill: Callable[[str], str] = str
+    ) -> None:
+        """Show ``card``; ``fill`` turns placeholders into the cashier's words."""
+        self.title.setText(card.title)
+        self.summary.setText(fill(card.summary))
+        if category is not None:
+            ink = theme.text_on(category.colour)
+            self.category.setText(category.label + (f"  ·  {card.hotkey}" if card.hotkey else ""))
+            self.category.setStyleSheet(
+                f"background: {category.colour}; color: {ink}; border-radius: 6px;"
+                " padding: 4px 10px; font-weight: bold;"
+            )
+        self.steps.set_lines(self.tr("What to do"), [fill(s) for s in card.steps], numbered=True)
+        self.avoid.set_lines(self.tr("Avoid"), [fill(s) for s in card.avoid], numbered=False)
+        self.wow.set_lines(self.tr("Make it WOW"), [fill(s) for s in card.wow], numbered=False)
+        escalate = [fill(card.escalate)] if card.escalate else []
+        self.escalate.set_lines(self.tr("Call the shift lead"), escalate, numbered=False)
+        self.details.verticalScrollBar().setValue(0)
+
+    def show_phrase(self, text: str, position: int, total: int, said: bool) -> None:
+        self.phrase.setText(text)
+        self.phrase_count.setText(
+            self.tr("phrasing %1 of %2").replace("%1", str(position)).replace("%2", str(total))
+        )
+        self.another_button.setEnabled(total > 1)
+        self.said_button.setChecked(said)
+        self.said_button.setText(self.tr("✓ Said") if said else self.tr("✓ I said it"))

@@ -1,0 +1,338 @@
+"""The cashier's window: tiles, search, the card, how it ended. Thin: the core does the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_coach.cards.problems import Problem
+from pos_coach.counter import Counter
+from pos_coach.ui import theme
+from pos_coach.ui.card_view import CardView, plain_label
+from pos_coach.ui.header import Header
+from pos_coach.ui.outcome_bar import OutcomeBar
+from pos_coach.ui.settings_page import SettingsPage
+from pos_coach.ui.shift_page import ShiftPage
+from pos_coach.ui.tiles import TileBoard
+
+SEARCH_RESULTS = 24
+TOAST_MS = 1800
+
+
+class CardPage(QWidget):
+    """The card view with the outcome bar pinned under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.view = CardView()
+        layout.addWidget(self.view, 1)
+        self.outcomes = OutcomeBar()
+        layout.addWidget(self.outcomes)
+
+
+class CounterWindow(QMainWindow):
+    def __init__(self, counter: Counter, problems: list[Problem] | None = None) -> None:
+        super().__init__()
+        self.counter = counter
+        self.setObjectName("counter")
+        self.setMinimumSize(800, 480)
+        self._scale = 0.0
+
+        central = QWidget()
+        central.setObjectName("counter")
+        root = QVBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.header = Header()
+        root.addWidget(self.header)
+        self.banner = self._make_banner(problems or [])
+        root.addWidget(self.banner)
+
+        self.stack = QStackedWidget()
+        self.shift_page = ShiftPage()
+        self.board = TileBoard()
+        self.card_page = CardPage()
+        self.settings_page = SettingsPage()
+        for page in (self.shift_page, self.board, self.card_page, self.settings_page):
+            self.stack.addWidget(page)
+        root.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.toast = QLabel(self)
+        self.toast.setObjectName("toast")
+        self.toast.hide()
+        self._toast_timer = QTimer(self)
+        self._toast_timer.setSingleShot(True)
+        self._toast_timer.timeout.connect(self.toast.hide)
+
+        self._wire()
+        self._shortcuts: list[QShortcut] = []
+        self.reload_library()
+        self._refresh_header()
+        self.show_shift_page()
+
+    # -- construction --------------------------------------------------------------------------
+    def _make_banner(self, problems: list[Problem]) -> QWidget:
+        banner = QWidget()
+        banner.setObjectName("banner")
+        banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(12, 4, 12, 4)
+        self.banner_label = plain_label(name="bannerText")
+        layout.addWidget(self.banner_label, 1)
+        if problems:
+            first = problems[0]
+            text = self.tr(
+                "%n problem(s) in the situation cards; those cards are not shown.",
+                "",
+                len(problems),
+            )
+            self.banner_label.setText(
+                f"{text}  {first.path.name}:{first.line}: {first.message(self.counter.lang)}"
+            )
+        banner.setVisible(bool(problems))
+        return banner
+
+    def _wire(self) -> None:
+        self.header.search.textChanged.connect(self._search_changed)
+        self.header.search.installEventFilter(self)
+        self.header.change_cashier.connect(self.show_shift_page)
+        self.header.open_settings.connect(self.show_settings)
+        self.board.card_chosen.connect(self._tile_chosen)
+        self.card_page.view.another_requested.connect(self.another_phrase)
+        self.card_page.view.said_requested.connect(self.mark_said)
+        self.card_page.view.back_requested.connect(self.go_back)
+        self.card_page.outcomes.outcome_chosen.connect(self.record_outcome)
+        self.shift_page.cashier_chosen.connect(self.start_shift)
+        self.settings_page.saved.connect(self._settings_saved)
+        self.settings_page.cancelled.connect(self._leave_settings)
+        find = QShortcut(QKeySequence("Ctrl+F"), self)
+        find.activated.connect(self._focus_search)
+
+    def reload_library(self) -> None:
+        """(Re)build tiles and hotkeys from the counter's library."""
+        library = self.counter.library
+        self.board.set_cards(library.cards, library.categories)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._shortcuts = []
+        for card in library.cards:
+            if card.hotkey:
+                shortcut = QShortcut(QKeySequence(card.hotkey), self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(lambda cid=card.id: self._hotkey(cid))
+                self._shortcuts.append(shortcut)
+
+    # -- pages -----------------------------------------------------------------------------------
+    def show_shift_page(self) -> None:
+        self._close_card()
+        self.shift_page.set_names(self.counter.settings.cashiers)
+        self.header.search.setVisible(False)
+        self.stack.setCurrentWidget(self.shift_page)
+
+    def show_tiles(self) -> None:
+        self.header.search.setVisible(True)
+        if self.header.search.text():
+            self.header.search.clear()
+        else:
+            self.board.show_all()
+        self.stack.setCurrentWidget(self.board)
+        self.header.search.setFocus()
+
+    def show_settings(self) -> None:
+        self._close_card()
+        self._before_settings = self.stack.currentWidget()
+        s = self.counter.settings
+        self.settings_page.load(s["store"], self.counter.register, s.cashiers)
+        self.header.search.setVisible(False)
+        self.stack.setCurrentWidget(self.settings_page)
+
+    def _leave_settings(self) -> None:
+        if self.counter.cashier is None:
+            self.show_shift_page()
+        else:
+            self.show_tiles()
+
+    def _settings_saved(self, store: str, register: str, cashiers: list[str]) -> None:
+        settings = self.counter.settings
+        settings["store"] = store
+        settings["register"] = register
+        settings["cashiers"] = cashiers
+        settings.save()
+        self.counter.register_override = None
+        self._refresh_header()
+        self._leave_settings()
+
+    def _refresh_header(self) -> None:
+        self.header.show_context(self.counter.store, self.counter.register, self.counter.cashier)
+        title = "POS Coach"
+        if self.counter.store:
+            title += f" — {self.counter.store}"
+        self.setWindowTitle(title)
+
+    # -- actions -----------------------------------------------------------------------------------
+    def start_shift(self, name: str) -> None:
+        self.counter.start_shift(name)
+        settings = self.counter.settings
+        if name not in settings.cashiers:
+            settings["cashiers"] = [*settings.cashiers, name]
+            settings.save()
+        self._refresh_header()
+        self.show_tiles()
+
+    def open_card(self, card_id: str, source: str) -> None:
+        if self.counter.cashier is None:
+            return
+        opened = self.counter.open(card_id, source)
+        category = self.counter.library.category(opened.card.category)
+        view = self.card_page.view
+        view.show_card(opened.card, category, opened.fill)
+        self._show_phrase()
+        self.header.search.blockSignals(True)
+        self.header.search.clear()
+        self.header.search.blockSignals(False)
+        self.stack.setCurrentWidget(self.card_page)
+        self.card_page.setFocus()
+
+    def _show_phrase(self) -> None:
+        opened = self.counter.current
+        if opened is None:
+            return
+        self.card_page.view.show_phrase(
+            opened.text, opened.position + 1, len(opened.order), opened.is_said
+        )
+
+    def another_phrase(self) -> None:
+        if self.counter.current is not None:
+            self.counter.another_phrase()
+            self._show_phrase()
+
+    def mark_said(self) -> None:
+        if self.counter.current is not None:
+            self.counter.mark_said()
+        self._show_phrase()
+
+    def record_outcome(self, outcome: str) -> None:
+        if self.counter.current is None:
+            return
+        self.counter.record_outcome(outcome)
+        labels = {
+            "upset": self.tr("Saved: upset"),
+            "ok": self.tr("Saved: OK"),
+            "wow": self.tr("Saved: WOW!"),
+            "escalated": self.tr("Saved: called the lead"),
+        }
+        self.show_toast(labels[outcome])
+        self.show_tiles()
+
+    def go_back(self) -> None:
+        self._close_card()
+        self.show_tiles()
+
+    def _close_card(self) -> None:
+        if self.counter.current is not None:
+            self.counter.close()
+
+    def _tile_chosen(self, card_id: str, from_search: bool) -> None:
+        self.open_card(card_id, "search" if from_search else "touch")
+
+    def _hotkey(self, card_id: str) -> None:
+        if self.stack.currentWidget() in (self.board, self.card_page):
+            self.open_card(card_id, "hotkey")
+
+    def _focus_search(self) -> None:
+        if self.counter.cashier is None:
+            return
+        if self.stack.currentWidget() is self.card_page:
+            self.go_back()
+        self.header.search.setFocus()
+        self.header.search.selectAll()
+
+    def show_toast(self, text: str) -> None:
+        self.toast.setText(text)
+        self.toast.adjustSize()
+        self.toast.move(
+            (self.width() - self.toast.width()) // 2, self.height() - self.toast.height() - 90
+        )
+        self.toast.raise_()
+        self.toast.show()
+        self._toast_timer.start(TOAST_MS)
+
+    # -- search ------------------------------------------------------------------------------------
+    def _search_changed(self, text: str) -> None:
+        if self.counter.cashier is None:
+            return
+        if not text.strip():
+            self.board.show_all()
+            return
+        hits = self.counter.library.search(text, limit=SEARCH_RESULTS)
+        self.board.show_results(
+            self.tr("Found"),
+            [card.id for card in hits],
+            self.tr("Nothing found. Try another word."),
+        )
+        if self.stack.currentWidget() is not self.board:
+            self.stack.setCurrentWidget(self.board)
+
+    def _open_first_result(self) -> None:
+        ids = self.board.visible_ids()
+        if self.board.searching and ids:
+            self.open_card(ids[0], "search")
+
+    # -- keys --------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.header.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                self.header.search.clear()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_first_result()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        page = self.stack.currentWidget()
+        text = event.text()
+        if page is self.card_page:
+            if event.key() == Qt.Key.Key_Escape:
+                self.go_back()
+                return
+            outcome = OutcomeBar.outcome_for_key(text)
+            if outcome is not None:
+                self.record_outcome(outcome)
+                return
+        if (
+            page in (self.board, self.card_page)
+            and text
+            and text.isprintable()
+            and not text.isspace()
+        ):
+            if page is self.card_page:
+                self._close_card()
+                self.stack.setCurrentWidget(self.board)
+            self.header.search.setFocus()
+            self.header.search.setText(self.header.search.text() + text)
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        scale = round(theme.scale_for(self.height()) * 20) / 20
+        if scale != self._scale:
+            self._scale = scale
+            self.setStyleSheet(theme.stylesheet(scale))

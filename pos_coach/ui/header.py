@@ -1,0 +1,44 @@
+"""The strip at the top of the counter: who and where, the search field, settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from pos_coach.ui.card_view import plain_label
+
+
+class Header(QWidget):
+    change_cashier = Signal()
+    open_settings = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(10)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Type to find a situation…"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search, 1)
+        self.place = plain_label(name="place", wrap=False)
+        layout.addWidget(self.place)
+        self.cashier_button = QPushButton()
+        self.cashier_button.setObjectName("cashierButton")
+        self.cashier_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cashier_button.clicked.connect(self.change_cashier)
+        layout.addWidget(self.cashier_button)
+        self.settings_button = QPushButton(self.tr("Settings"))
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.settings_button.clicked.connect(self.open_settings)
+        layout.addWidget(self.settings_button)
+
+    def show_context(self, store: str, register: str, cashier: str | None) -> None:
+        where = self.tr("Register %1").replace("%1", register)
+        self.place.setText(f"{store} · {where}" if store else where)
+        self.cashier_button.setText(cashier or self.tr("Pick cashier"))
+        self.cashier_button.setToolTip(self.tr("Change cashier"))

@@ -1,0 +1,51 @@
+"""How did it end? Four big buttons, keys 1-4: the three levels of experience and "called lead"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from pos_coach.ui import theme
+
+# the order of the buttons and of the digit keys
+OUTCOME_ORDER = ("upset", "ok", "wow", "escalated")
+
+
+class OutcomeBar(QWidget):
+    outcome_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outcomeBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(10)
+        labels = {
+            "upset": self.tr("Upset"),
+            "ok": self.tr("OK"),
+            "wow": self.tr("WOW!"),
+            "escalated": self.tr("Called the lead"),
+        }
+        self.buttons: dict[str, QPushButton] = {}
+        for n, outcome in enumerate(OUTCOME_ORDER, 1):
+            button = QPushButton(f"{n}  {labels[outcome]}")
+            button.setObjectName(f"outcome-{outcome}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            colour = theme.OUTCOME_COLOURS[outcome]
+            button.setStyleSheet(
+                f"QPushButton {{ background: {colour}; color: {theme.text_on(colour)};"
+                f" border: none; border-radius: 10px; font-weight: bold;"
+                f" min-height: {theme.TOUCH}px; }}"
+                f" QPushButton:pressed {{ background: {theme.shade(colour, 140)}; }}"
+            )
+            button.clicked.connect(lambda _=False, o=outcome: self.outcome_chosen.emit(o))
+            layout.addWidget(button, 1)
+            self.buttons[outcome] = button
+
+    @staticmethod
+    def outcome_for_key(text: str) -> str | None:
+        """The outcome a digit key stands for ("1" -> upset ... "4" -> escalated)."""
+        if len(text) == 1 and text.isdigit() and 1 <= int(text) <= len(OUTCOME_ORDER):
+            return OUTCOME_ORDER[int(text) - 1]
+        return None

@@ -1,0 +1,112 @@
+"""Shop settings at the counter: store name, this register, the list of cashiers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SettingsPage(QWidget):
+    saved = Signal(str, str, list)  # store, register, cashiers
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.store_edit = QLineEdit()
+        self.store_edit.setObjectName("storeEdit")
+        self.store_edit.setMaxLength(80)
+        form.addRow(self.tr("Store name"), self.store_edit)
+        self.register_edit = QLineEdit()
+        self.register_edit.setObjectName("registerEdit")
+        self.register_edit.setMaxLength(40)
+        form.addRow(self.tr("Register"), self.register_edit)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Cashiers (double-tap a name to rename it)")))
+        body = QHBoxLayout()
+        self.cashier_list = QListWidget()
+        self.cashier_list.setObjectName("cashierList")
+        body.addWidget(self.cashier_list, 1)
+        side = QVBoxLayout()
+        self.new_name = QLineEdit()
+        self.new_name.setObjectName("newName")
+        self.new_name.setPlaceholderText(self.tr("New name"))
+        self.new_name.setMaxLength(40)
+        self.new_name.returnPressed.connect(self._add)
+        side.addWidget(self.new_name)
+        add = QPushButton(self.tr("Add"))
+        add.setObjectName("addCashier")
+        add.clicked.connect(self._add)
+        side.addWidget(add)
+        remove = QPushButton(self.tr("Remove selected"))
+        remove.setObjectName("removeCashier")
+        remove.clicked.connect(self._remove)
+        side.addWidget(remove)
+        side.addStretch(1)
+        body.addLayout(side)
+        layout.addLayout(body, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setObjectName("cancelSettings")
+        cancel.clicked.connect(self.cancelled)
+        buttons.addWidget(cancel)
+        save = QPushButton(self.tr("Save"))
+        save.setObjectName("primary")
+        save.clicked.connect(self._save)
+        buttons.addWidget(save)
+        self.save_button = save
+        layout.addLayout(buttons)
+
+    def load(self, store: str, register: str, cashiers: list[str]) -> None:
+        self.store_edit.setText(store)
+        self.register_edit.setText(register)
+        self.cashier_list.clear()
+        for name in cashiers:
+            self._append(name)
+        self.new_name.clear()
+
+    def _append(self, name: str) -> None:
+        item = QListWidgetItem(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.cashier_list.addItem(item)
+
+    def names(self) -> list[str]:
+        seen: list[str] = []
+        for row in range(self.cashier_list.count()):
+            name = self.cashier_list.item(row).text().strip()
+            if name and name not in seen:
+                seen.append(name)
+        return seen
+
+    def _add(self) -> None:
+        name = self.new_name.text().strip()
+        if name and name not in self.names():
+            self._append(name)
+        self.new_name.clear()
+
+    def _remove(self) -> None:
+        for item in self.cashier_list.selectedItems():
+            self.cashier_list.takeItem(self.cashier_list.row(item))
+
+    def _save(self) -> None:
+        register = self.register_edit.text().strip() or "1"
+        self.saved.emit(self.store_edit.text().strip(), register, self.names())

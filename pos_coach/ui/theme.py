@@ -1,0 +1,101 @@
+"""Colours, sizes and the stylesheet: high contrast, readable at arm's length, big touch targets."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+INK = "#111418"
+PAPER = "#F3F4F6"
+CARD = "#FFFFFF"
+MUTED = "#3D4650"
+LINE = "#C9CED6"
+ACCENT = "#1F4E8C"
+FOCUS = "#F2A900"
+
+TOUCH = 56  # minimum height of anything a finger presses, in px (48 is the floor)
+
+OUTCOME_COLOURS = {
+    "upset": "#9B2C2C",
+    "ok": "#3F5568",
+    "wow": "#1E6B3A",
+    "escalated": "#5B3C88",
+}
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (WCAG relative luminance)."""
+    colour = QColor(background)
+
+    def channel(value: float) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    lum = (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )
+    white_contrast = 1.05 / (lum + 0.05)
+    black_contrast = (lum + 0.05) / 0.05
+    return "#FFFFFF" if white_contrast >= black_contrast else INK
+
+
+def shade(colour: str, factor: int) -> str:
+    """A darker (factor > 100) or lighter (< 100) version of ``colour`` for pressed states."""
+    qcolour = QColor(colour)
+    return (qcolour.darker(factor) if factor >= 100 else qcolour.lighter(200 - factor)).name()
+
+
+def scale_for(height: int) -> float:
+    """Font scale: 1.0 on a 600 px tall screen, growing to 1.35 at 1080 px and above."""
+    return max(1.0, min(1.35, 1.0 + (height - 600) * 0.35 / 480))
+
+
+def stylesheet(scale: float = 1.0) -> str:
+    def px(size: float) -> str:
+        return f"{round(size * scale)}px"
+
+    return f"""
+QWidget {{ color: {INK}; font-size: {px(16)}; }}
+QMainWindow, #counter, #page {{ background: {PAPER}; }}
+QLabel#muted {{ color: {MUTED}; }}
+QLineEdit {{
+    background: {CARD}; border: 2px solid {LINE}; border-radius: 8px;
+    padding: 6px 12px; min-height: {TOUCH - 16}px; font-size: {px(20)};
+}}
+QLineEdit:focus {{ border-color: {ACCENT}; }}
+QPushButton {{
+    background: {CARD}; border: 2px solid {LINE}; border-radius: 8px;
+    padding: 6px 16px; min-height: {TOUCH - 16}px; font-size: {px(17)};
+}}
+QPushButton:pressed {{ background: {LINE}; }}
+QPushButton#primary {{ background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; font-weight: bold; }}
+QPushButton#primary:disabled {{ background: {LINE}; color: {MUTED}; border-color: {LINE}; }}
+#header {{ background: {CARD}; border-bottom: 1px solid {LINE}; }}
+#header QLabel {{ font-size: {px(16)}; }}
+#banner {{ background: #FFF4D6; border-bottom: 2px solid {FOCUS}; }}
+#banner QLabel {{ color: #4A3500; font-size: {px(15)}; }}
+#sectionTitle {{ font-size: {px(18)}; font-weight: bold; padding: 8px 2px 2px 2px; }}
+QPushButton[tile="true"] {{ min-height: {px(92)}; max-height: {px(92)}; }}
+#tileTitle {{ font-size: {px(19)}; font-weight: bold; }}
+#tileKey {{ font-size: {px(15)}; font-weight: bold; border-radius: 6px; padding: 1px 7px; }}
+#cardTitle {{ font-size: {px(26)}; font-weight: bold; }}
+#cardSummary {{ font-size: {px(19)}; }}
+#phraseBox {{ background: #EAF1FB; border: 2px solid {ACCENT}; border-radius: 12px; }}
+#phraseLabel {{ color: {ACCENT}; font-size: {px(14)}; font-weight: bold; }}
+#phrase {{ font-size: {px(27)}; font-weight: 600; }}
+#phraseCount {{ color: {MUTED}; font-size: {px(14)}; }}
+#blockTitle {{ font-size: {px(15)}; font-weight: bold; color: {MUTED}; text-transform: uppercase; }}
+#blockText {{ font-size: {px(17)}; }}
+#avoidBlock {{ background: #FBEDED; border-left: 6px solid #9B2C2C; border-radius: 6px; }}
+#wowBlock {{ background: #E9F5EC; border-left: 6px solid #1E6B3A; border-radius: 6px; }}
+#escalateBlock {{ background: #F1ECF8; border-left: 6px solid #5B3C88; border-radius: 6px; }}
+#stepsBlock {{ background: {CARD}; border-left: 6px solid {ACCENT}; border-radius: 6px; }}
+#outcomeBar {{ background: {CARD}; border-top: 1px solid {LINE}; }}
+#pageTitle {{ font-size: {px(26)}; font-weight: bold; }}
+#toast {{ background: {INK}; color: #FFFFFF; border-radius: 8px; padding: 6px 14px; }}
+QScrollArea {{ border: none; background: transparent; }}
+QListWidget {{ background: {CARD}; border: 2px solid {LINE}; border-radius: 8px; font-size: {px(18)}; }}
+QListWidget::item {{ min-height: {TOUCH - 8}px; padding: 4px 8px; }}
+QListWidget::item:selected {{ background: {ACCENT}; color: #FFFFFF; }}
+"""

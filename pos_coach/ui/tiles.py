@@ -1,0 +1,167 @@
+"""The tile screen: one big button per card, grouped and coloured by category."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_coach.cards.model import Card, Category
+from pos_coach.ui import theme
+
+TILE_MIN_WIDTH = 210
+
+
+class Tile(QPushButton):
+    """A card's tile: its title, and its hotkey in a corner badge."""
+
+    def __init__(
+        self, card: Card, category: Category | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.card = card
+        self.setObjectName(f"tile-{card.id}")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setProperty("tile", True)
+        self.setMinimumWidth(TILE_MIN_WIDTH - 20)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        colour = category.colour if category else "#4A5560"
+        ink = theme.text_on(colour)
+        self.setStyleSheet(
+            f"QPushButton {{ background: {colour}; color: {ink}; border: none; border-radius: 10px;"
+            f" text-align: left; padding: 0; }}"
+            f" QPushButton:pressed {{ background: {theme.shade(colour, 130)}; }}"
+            f" QLabel {{ color: {ink}; background: transparent; }}"
+            f" #tileKey {{ border: 2px solid {ink}; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 10, 8)
+        layout.setSpacing(2)
+        title = QLabel(card.title)
+        title.setObjectName("tileTitle")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setWordWrap(True)
+        title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        title.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(title, 1)
+        if card.hotkey:
+            row = QHBoxLayout()
+            row.addStretch(1)
+            key = QLabel(card.hotkey)
+            key.setObjectName("tileKey")
+            key.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            row.addWidget(key)
+            layout.addLayout(row)
+        self.setAccessibleName(card.title)
+        self.setToolTip(card.summary)
+
+
+class TileBoard(QScrollArea):
+    """All tiles by category, or the search results in rank order."""
+
+    card_chosen = Signal(str, bool)  # card id, chosen from search results
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tileBoard")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._tiles: dict[str, Tile] = {}
+        self._sections: list[tuple[str, str, list[str]]] = []  # (title, colour, ids)
+        self._searching = False
+        self._columns = 0
+        self._body: QWidget | None = None
+
+    def set_cards(self, cards: list[Card], categories: list[Category]) -> None:
+        by_id = {c.id: c for c in categories}
+        for tile in self._tiles.values():
+            tile.deleteLater()
+        self._tiles = {}
+        for card in cards:
+            tile = Tile(card, by_id.get(card.category))
+            tile.clicked.connect(lambda _=False, cid=card.id: self._chosen(cid))
+            self._tiles[card.id] = tile
+        self._category_sections = [
+            (cat.label, cat.colour, [c.id for c in cards if c.category == cat.id])
+            for cat in categories
+        ]
+        self.show_all()
+
+    def tile(self, card_id: str) -> Tile:
+        return self._tiles[card_id]
+
+    @property
+    def searching(self) -> bool:
+        return self._searching
+
+    def visible_ids(self) -> list[str]:
+        return [cid for _, _, ids in self._sections for cid in ids]
+
+    def show_all(self) -> None:
+        self._searching = False
+        self._sections = [s for s in self._category_sections if s[2]]
+        self._rebuild()
+
+    def show_results(self, title: str, ids: list[str], empty_text: str) -> None:
+        self._searching = True
+        self._sections = [(title, theme.ACCENT, ids)]
+        self._empty_text = empty_text
+        self._rebuild()
+
+    def _chosen(self, card_id: str) -> None:
+        self.card_chosen.emit(card_id, self._searching)
+
+    def _column_count(self) -> int:
+        width = self.viewport().width() - 24
+        return max(2, width // TILE_MIN_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._column_count() != self._columns and self._sections:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._columns = self._column_count()
+        body = QWidget()
+        body.setObjectName("page")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.setSpacing(6)
+        for tile in self._tiles.values():
+            tile.setParent(None)
+            tile.hide()
+        for title, colour, ids in self._sections:
+            header = QLabel(title)
+            header.setObjectName("sectionTitle")
+            header.setTextFormat(Qt.TextFormat.PlainText)
+            header.setStyleSheet(f"color: {colour};")
+            layout.addWidget(header)
+            grid = QGridLayout()
+            grid.setSpacing(10)
+            for n, card_id in enumerate(ids):
+                tile = self._tiles[card_id]
+                grid.addWidget(tile, n // self._columns, n % self._columns)
+                tile.show()
+            for column in range(self._columns):
+                grid.setColumnStretch(column, 1)
+            layout.addLayout(grid)
+            if not ids and self._searching:
+                empty = QLabel(self._empty_text)
+                empty.setObjectName("muted")
+                empty.setWordWrap(True)
+                layout.addWidget(empty)
+        layout.addStretch(1)
+        old = self.takeWidget()
+        self.setWidget(body)
+        self._body = body
+        if old is not None:
+            old.deleteLater()

@@ -1,0 +1,74 @@
+"""Render the counter window offscreen to PNG, in both languages, at the two reference sizes.
+
+Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--situations DIR] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from pos_coach import paths
+from pos_coach.app import Options, build_core, install_translators
+from pos_coach.ui.counter_window import CounterWindow
+
+SIZES = ((1024, 600), (1920, 1080))
+
+
+def shoot(situations: Path, out: Path, card: str, names: dict[str, str]) -> list[Path]:
+    app = QApplication.instance() or QApplication([])
+    written: list[Path] = []
+    for lang in ("ru", "en"):
+        translators = install_translators(app, lang)
+        data = Path(tempfile.mkdtemp(prefix="pos-coach-shots-"))
+        core = build_core(Options(situations, data, lang))
+        core.settings["store"] = "Ромашка" if lang == "ru" else "Daisy Market"
+        core.settings["cashiers"] = (
+            ["Анна", "Олег", "Мария"] if lang == "ru" else ["Anna", "Oleg", "Maria"]
+        )
+        window = CounterWindow(core.counter, core.load.problems)
+        for width, height in SIZES:
+            window.resize(width, height)
+            window.show_shift_page()
+            window.show()
+            app.processEvents()
+            written.append(_save(window, out / f"shift-{lang}-{width}x{height}.png"))
+            window.start_shift(names[lang])
+            app.processEvents()
+            written.append(_save(window, out / f"counter-{lang}-{width}x{height}.png"))
+            window.header.search.setText("ramka" if lang == "ru" else "alarm")
+            app.processEvents()
+            written.append(_save(window, out / f"search-{lang}-{width}x{height}.png"))
+            window.open_card(card, "touch")
+            app.processEvents()
+            written.append(_save(window, out / f"card-{lang}-{width}x{height}.png"))
+            window.go_back()
+        window.close()
+        core.journal.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+    return written
+
+
+def _save(window: CounterWindow, path: Path) -> Path:
+    QApplication.processEvents()
+    window.grab().save(str(path))
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--situations", type=Path, default=paths.bundled("situations"))
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--card", default="gate-alarm")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for path in shoot(args.situations, args.out, args.card, {"ru": "Анна", "en": "Anna"}):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
