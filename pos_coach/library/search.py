@@ -1,8 +1,9 @@
 """Search as you type over card titles, tags, summaries and phrasings.
 
 Case-insensitive, ``ё`` = ``е``, every word of the query must match (the last one may be
-unfinished). When nothing matches as typed, the query is read on the other keyboard layout; when
-that finds nothing either, one or two typos per word are forgiven (rapidfuzz does the distances).
+unfinished). The query is also read as if typed on the other keyboard layout. When nothing
+matches directly, one or two typos per word are forgiven, a swap of two letters counting as one
+(rapidfuzz computes the optimal-string-alignment distances).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from pos_coach.cards.model import Card
 from pos_coach.library.layout import alternatives
@@ -124,12 +125,10 @@ class SearchIndex:
             return {}
         # compare with whole words and with the start of longer words (the query may be unfinished)
         heads = self._heads(len(token))
-        found = process.extract(
-            token, heads, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
-        )
+        found = process.extract(token, heads, scorer=OSA.distance, score_cutoff=allowed, limit=None)
         matched = {heads[i] for _, _, i in found}
         whole = process.extract(
-            token, self._vocab, scorer=Levenshtein.distance, score_cutoff=allowed, limit=None
+            token, self._vocab, scorer=OSA.distance, score_cutoff=allowed, limit=None
         )
         matched.update(w for w, _, _ in whole)
         return self._collect(

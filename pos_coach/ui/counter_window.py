@@ -95,14 +95,9 @@ class CounterWindow(QMainWindow):
         layout.addWidget(self.banner_label, 1)
         if problems:
             first = problems[0]
-            text = self.tr(
-                "%n problem(s) in the situation cards; those cards are not shown.",
-                "",
-                len(problems),
-            )
-            self.banner_label.setText(
-                f"{text}  {first.path.name}:{first.line}: {first.message(self.counter.lang)}"
-            )
+            text = self.tr("%n problem(s) in the situation cards:", "", len(problems))
+            where = f"{first.path.parent.name}/{first.path.name}:{first.line}"
+            self.banner_label.setText(f"{text} {where}: {first.message(self.counter.lang)}")
         banner.setVisible(bool(problems))
         return banner
 

@@ -1,0 +1,86 @@
+"""The command line: check exit codes and messages, run's argument handling."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from pos_coach.cli import cli
+from tests.conftest import FAULTY_PACK, SHIPPED_PACK, SMALL_PACK
+
+
+def test_check_clean_pack_exits_0():
+    result = CliRunner().invoke(cli, ["check", str(SMALL_PACK), "--lang", "en"])
+    assert result.exit_code == 0
+    assert "6 cards in 2 language(s), no problems" in result.output
+
+
+def test_check_shipped_pack_is_clean():
+    result = CliRunner().invoke(cli, ["check", str(SHIPPED_PACK), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+
+
+def test_check_faulty_pack_exits_1_with_one_line_per_problem():
+    result = CliRunner().invoke(cli, ["check", str(FAULTY_PACK), "--lang", "en"])
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 19
+    assert (
+        f"{FAULTY_PACK}/ru/typo-key.toml:8:1: unknown key 'escalte'; did you mean 'escalate'?"
+        in lines
+    )
+    assert "19 problem(s) found; 4 card(s) loaded" in result.stderr
+
+
+def test_check_speaks_russian():
+    result = CliRunner().invoke(cli, ["check", str(FAULTY_PACK), "--lang", "ru"])
+    assert "неизвестный ключ 'escalte'; может быть, 'escalate'?" in result.stdout
+
+
+def test_check_defaults_to_env_then_bundled(monkeypatch):
+    monkeypatch.setenv("POS_COACH_SITUATIONS", str(SMALL_PACK))
+    result = CliRunner().invoke(cli, ["check", "--lang", "en"])
+    assert "6 cards" in result.output
+
+
+def test_language_follows_the_environment(monkeypatch):
+    monkeypatch.setenv("LC_ALL", "ru_RU.UTF-8")
+    result = CliRunner().invoke(cli, ["check", str(SMALL_PACK)])
+    assert "ошибок нет" in result.output
+
+
+def test_check_missing_folder():
+    result = CliRunner().invoke(cli, ["check", "/no/such/pack", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "not a folder of situation cards" in result.output
+
+
+def test_cli_check_does_not_import_qt():
+    code = (
+        "import sys; from click.testing import CliRunner; from pos_coach.cli import cli; "
+        f"CliRunner().invoke(cli, ['check', {str(SMALL_PACK)!r}]); "
+        "print('PySide6' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_core_modules_do_not_import_qt():
+    core = [
+        "pos_coach.cards",
+        "pos_coach.library",
+        "pos_coach.journal",
+        "pos_coach.counter",
+        "pos_coach.settings",
+        "pos_coach.paths",
+        "pos_coach.cli",
+        "pos_coach.i18n",
+    ]
+    code = (
+        f"import sys, importlib; [importlib.import_module(m) for m in {core!r}]; "
+        "print('PySide6' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,104 @@
+"""The journal: schema, durability settings, migrations, append-only events."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from pos_coach.journal import COLUMNS, SCHEMA_VERSION, Event, Journal, JournalError
+
+
+def test_schema_is_the_documented_one(data_dir):
+    journal = Journal.in_dir(data_dir)
+    path = data_dir / "journal.db"
+    assert path.exists()
+    conn = sqlite3.connect(path)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(events)")]
+    assert columns == list(COLUMNS)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    indexes = {row[1] for row in conn.execute("PRAGMA index_list(events)")}
+    assert {"events_at", "events_situation_at", "events_cashier_at", "events_kind_at"} <= indexes
+    assert journal.db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    journal.close()
+
+
+def test_append_is_committed_before_it_returns(data_dir):
+    journal = Journal.in_dir(data_dir)
+    event = Event(
+        "shown",
+        cashier="Анна",
+        situation="gate-alarm",
+        source="hotkey",
+        phrase="Простите",
+        detail={"note": "ёж"},
+    )
+    journal.append(event)
+    # a second, independent connection sees it at once: it is on disk, not in a transaction
+    other = sqlite3.connect(data_dir / "journal.db")
+    row = other.execute(
+        "SELECT id, kind, cashier, situation, source, detail FROM events"
+    ).fetchone()
+    assert row == (event.id, "shown", "Анна", "gate-alarm", "hotkey", '{"note": "ёж"}')
+    assert list(journal.events()) == [event]
+
+
+def test_timestamps_are_utc_with_milliseconds():
+    event = Event("note")
+    assert event.at.endswith("Z") and len(event.at) == len("2026-11-23T10:15:02.123Z")
+
+
+def test_bad_values_are_refused():
+    with pytest.raises(ValueError):
+        Event("exploded")
+    with pytest.raises(ValueError):
+        Event("outcome", outcome="meh")
+    with pytest.raises(ValueError):
+        Event("shown", source="carrier-pigeon")
+
+
+def test_reopening_keeps_events_and_does_not_migrate_twice(data_dir):
+    journal = Journal.in_dir(data_dir)
+    journal.append(Event("shift_start", cashier="Oleg"))
+    journal.close()
+    again = Journal.in_dir(data_dir)
+    assert again.count() == 1
+    assert again.version == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused_with_the_file_named(data_dir):
+    path = data_dir / "journal.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(JournalError, match=r"journal\.db.*newer"):
+        Journal(path)
+
+
+def test_not_a_database_is_refused_with_the_file_named(data_dir):
+    path = data_dir / "journal.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(JournalError, match=r"journal\.db"):
+        Journal(path)
+
+
+def test_phrase_uses_keeps_the_latest_use(data_dir):
+    journal = Journal.in_dir(data_dir)
+    journal.append(
+        Event("shown", cashier="A", situation="s", phrase="p1", at="2026-01-01T10:00:00.000Z")
+    )
+    journal.append(
+        Event("said", cashier="A", situation="s", phrase="p1", at="2026-01-01T11:00:00.000Z")
+    )
+    journal.append(
+        Event(
+            "outcome",
+            cashier="A",
+            situation="s",
+            phrase="p2",
+            outcome="ok",
+            at="2026-01-01T12:00:00.000Z",
+        )
+    )
+    assert journal.phrase_uses() == [("A", "s", "p1", "2026-01-01T11:00:00.000Z")]
