@@ -39,7 +39,7 @@ def shoot(situations: Path, out: Path, card: str, names: dict[str, str]) -> list
             window.start_shift(names[lang])
             app.processEvents()
             written.append(_save(window, out / f"counter-{lang}-{width}x{height}.png"))
-            window.header.search.setText("ramka" if lang == "ru" else "alarm")
+            window.header.search.setText("hfvrf" if lang == "ru" else "refund")
             app.processEvents()
             written.append(_save(window, out / f"search-{lang}-{width}x{height}.png"))
             window.open_card(card, "touch")

@@ -23,10 +23,75 @@ def to_latin(text: str) -> str:
     return text.translate(_TO_LATIN)
 
 
+# Russian written in Latin letters ("ramka", "vozvrat", "sdacha"): longest spellings first.
+_TRANSLIT = sorted(
+    {
+        "shch": "щ",
+        "sch": "щ",
+        "zh": "ж",
+        "kh": "х",
+        "ts": "ц",
+        "ch": "ч",
+        "sh": "ш",
+        "yu": "ю",
+        "ju": "ю",
+        "ya": "я",
+        "ja": "я",
+        "yo": "ё",
+        "jo": "ё",
+        "a": "а",
+        "b": "б",
+        "v": "в",
+        "g": "г",
+        "d": "д",
+        "e": "е",
+        "z": "з",
+        "i": "и",
+        "j": "й",
+        "y": "ы",
+        "k": "к",
+        "l": "л",
+        "m": "м",
+        "n": "н",
+        "o": "о",
+        "p": "п",
+        "r": "р",
+        "s": "с",
+        "t": "т",
+        "u": "у",
+        "f": "ф",
+        "h": "х",
+        "c": "ц",
+        "w": "в",
+        "x": "кс",
+        "q": "к",
+        "'": "ь",
+    }.items(),
+    key=lambda item: -len(item[0]),
+)
+
+
+def transliterate(text: str) -> str:
+    """Read Latin letters as Russian sounds: "vozvrat" -> "возврат" (a best effort)."""
+    out: list[str] = []
+    lower = text.lower()
+    i = 0
+    while i < len(lower):
+        for latin, cyrillic in _TRANSLIT:
+            if lower.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            out.append(lower[i])
+            i += 1
+    return "".join(out)
+
+
 def alternatives(query: str) -> list[str]:
-    """The query itself, then its other-layout readings that differ from it."""
+    """The query itself, then its other-layout (and transliterated) readings that differ."""
     seen = [query]
-    for variant in (to_cyrillic(query), to_latin(query)):
+    for variant in (to_cyrillic(query), to_latin(query), transliterate(query)):
         if variant not in seen:
             seen.append(variant)
     return seen

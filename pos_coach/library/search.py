@@ -1,7 +1,8 @@
 """Search as you type over card titles, tags, summaries and phrasings.
 
 Case-insensitive, ``ё`` = ``е``, every word of the query must match (the last one may be
-unfinished). The query is also read as if typed on the other keyboard layout. When nothing
+unfinished). The query is also read as if typed on the other keyboard layout, and as Russian
+written in Latin letters ("vozvrat"). When nothing
 matches directly, one or two typos per word are forgiven, a swap of two letters counting as one
 (rapidfuzz computes the optimal-string-alignment distances).
 """

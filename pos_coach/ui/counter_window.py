@@ -331,3 +331,4 @@ class CounterWindow(QMainWindow):
         if scale != self._scale:
             self._scale = scale
             self.setStyleSheet(theme.stylesheet(scale))
+            self.board.set_scale(scale)

@@ -77,7 +77,6 @@ QPushButton#primary:disabled {{ background: {LINE}; color: {MUTED}; border-color
 #banner QLabel {{ color: #4A3500; font-size: {px(15)}; }}
 #sectionTitle {{ font-size: {px(18)}; font-weight: bold; padding: 8px 2px 2px 2px; }}
 QPushButton[tile="true"] {{ min-height: {px(92)}; max-height: {px(92)}; }}
-#tileTitle {{ font-size: {px(19)}; font-weight: bold; }}
 #tileKey {{ font-size: {px(15)}; font-weight: bold; border-radius: 6px; padding: 1px 7px; }}
 #cardTitle {{ font-size: {px(26)}; font-weight: bold; }}
 #cardSummary {{ font-size: {px(19)}; }}
@@ -85,6 +84,7 @@ QPushButton[tile="true"] {{ min-height: {px(92)}; max-height: {px(92)}; }}
 #phraseLabel {{ color: {ACCENT}; font-size: {px(14)}; font-weight: bold; }}
 #phrase {{ font-size: {px(27)}; font-weight: 600; }}
 #phraseCount {{ color: {MUTED}; font-size: {px(14)}; }}
+QPushButton#saidButton:checked {{ background: #1E6B3A; color: #FFFFFF; border-color: #1E6B3A; }}
 #blockTitle {{ font-size: {px(15)}; font-weight: bold; color: {MUTED}; text-transform: uppercase; }}
 #blockText {{ font-size: {px(17)}; }}
 #avoidBlock {{ background: #FBEDED; border-left: 6px solid #9B2C2C; border-radius: 6px; }}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,7 +18,54 @@ from PySide6.QtWidgets import (
 from pos_coach.cards.model import Card, Category
 from pos_coach.ui import theme
 
-TILE_MIN_WIDTH = 210
+TILE_MIN_WIDTH = 230
+TITLE_PX = 19
+
+
+class FitLabel(QLabel):
+    """A word-wrapped title whose font shrinks (down to a floor) until the whole text fits."""
+
+    def __init__(self, text: str, base_px: int = 19, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.base_px = base_px
+        self._fitted_for: tuple[int, int, int] | None = None
+        self._px = 0
+
+    def set_base_px(self, base_px: int) -> None:
+        self.base_px = base_px
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        key = (self.width(), self.height(), self.base_px)
+        if key == self._fitted_for or self.width() <= 0:
+            return
+        self._fitted_for = key
+        font = QFont(self.font())
+        font.setBold(True)
+        floor = max(11, round(self.base_px * 0.7))
+        for px in range(self.base_px, floor - 1, -1):
+            font.setPixelSize(px)
+            rect = QFontMetrics(font).boundingRect(
+                QRect(0, 0, self.width(), 10_000), int(Qt.TextFlag.TextWordWrap), self.text()
+            )
+            if rect.height() <= self.height() and rect.width() <= self.width():
+                break
+        if px != self._px:
+            self._px = px
+            # a style sheet, not setFont: the window's style sheet would override the font
+            self.setStyleSheet(f"font-size: {px}px; font-weight: bold;")
+
+    def font_px(self) -> int:
+        return self._px
 
 
 class Tile(QPushButton):
@@ -32,7 +79,6 @@ class Tile(QPushButton):
         self.setObjectName(f"tile-{card.id}")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setProperty("tile", True)
-        self.setMinimumWidth(TILE_MIN_WIDTH - 20)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         colour = category.colour if category else "#4A5560"
         ink = theme.text_on(colour)
@@ -43,24 +89,19 @@ class Tile(QPushButton):
             f" QLabel {{ color: {ink}; background: transparent; }}"
             f" #tileKey {{ border: 2px solid {ink}; }}"
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 10, 8)
-        layout.setSpacing(2)
-        title = QLabel(card.title)
-        title.setObjectName("tileTitle")
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        title.setWordWrap(True)
-        title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        title.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout.addWidget(title, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.setSpacing(6)
+        self.title = FitLabel(card.title)
+        self.title.setObjectName("tileTitle")
+        self.title.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(self.title, 1)
+        self.key: QLabel | None = None
         if card.hotkey:
-            row = QHBoxLayout()
-            row.addStretch(1)
-            key = QLabel(card.hotkey)
-            key.setObjectName("tileKey")
-            key.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            row.addWidget(key)
-            layout.addLayout(row)
+            self.key = QLabel(card.hotkey)
+            self.key.setObjectName("tileKey")
+            self.key.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(self.key, 0, Qt.AlignmentFlag.AlignTop)
         self.setAccessibleName(card.title)
         self.setToolTip(card.summary)
 
@@ -79,7 +120,20 @@ class TileBoard(QScrollArea):
         self._sections: list[tuple[str, str, list[str]]] = []  # (title, colour, ids)
         self._searching = False
         self._columns = 0
+        self._scale = 1.0
         self._body: QWidget | None = None
+        self._category_sections: list[tuple[str, str, list[str]]] = []
+        self._empty_text = ""
+
+    def set_scale(self, scale: float) -> None:
+        """Follow the window's font scale: wider tiles, larger titles."""
+        if scale == self._scale:
+            return
+        self._scale = scale
+        for tile in self._tiles.values():
+            tile.title.set_base_px(round(TITLE_PX * scale))
+        if self._sections:
+            self._rebuild()
 
     def set_cards(self, cards: list[Card], categories: list[Category]) -> None:
         by_id = {c.id: c for c in categories}
@@ -88,6 +142,7 @@ class TileBoard(QScrollArea):
         self._tiles = {}
         for card in cards:
             tile = Tile(card, by_id.get(card.category))
+            tile.title.set_base_px(round(TITLE_PX * self._scale))
             tile.clicked.connect(lambda _=False, cid=card.id: self._chosen(cid))
             self._tiles[card.id] = tile
         self._category_sections = [
@@ -122,7 +177,7 @@ class TileBoard(QScrollArea):
 
     def _column_count(self) -> int:
         width = self.viewport().width() - 24
-        return max(2, width // TILE_MIN_WIDTH)
+        return max(2, width // round(TILE_MIN_WIDTH * self._scale))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

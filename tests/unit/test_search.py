@@ -96,3 +96,9 @@ def test_shipped_pack_finds_everyday_words():
     assert ids(library, "возврат")[0] == "return-refund"
     assert ids(library, " djpdhfn")[0] == "return-refund"  # "возврат" on the Latin layout
     assert "age-check" in ids(library, "паспорт")[:3]
+
+
+def test_russian_written_in_latin_letters():
+    library = Library(load_pack(SHIPPED_PACK).packs["ru"])
+    assert ids(library, "ramka")[0] == "gate-alarm"
+    assert ids(library, "vozvrat")[0] == "return-refund"
