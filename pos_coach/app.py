@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,24 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     return loaded
 
 
+def _quit_on_signals(app: QCoreApplication) -> None:
+    """SIGTERM / SIGINT close the app normally (the shift is ended in the journal).
+
+    Python runs signal handlers only between bytecodes; a light timer gives it the chance while
+    Qt's event loop waits.
+    """
+    from PySide6.QtCore import QTimer
+
+    def request_quit(signum: int, frame: object) -> None:
+        app.quit()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, request_quit)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
 def start(options: Options) -> int:
     try:
         core = build_core(options)
@@ -90,6 +109,7 @@ def start(options: Options) -> int:
     window = CounterWindow(core.counter, core.load.problems)
     window.resize(1024, 600)
     window.show()
+    _quit_on_signals(app)
     try:
         return app.exec()
     finally:
