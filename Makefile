@@ -30,6 +30,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+bench: $(STAMP) $(QM)
+	$(BIN)/python benchmarks/bench_pack.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_counter.py
+
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .

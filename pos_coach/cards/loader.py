@@ -276,24 +276,26 @@ def _texts(data: dict[str, Any]) -> Iterable[tuple[tuple[str | int, ...], str]]:
 
 def _check_texts(data: dict[str, Any], path: Path, locator: Locator, found: list[Problem]) -> None:
     """Placeholders known, braces balanced, one-line summary and title."""
-    for loc, text in _texts(data):
+
+    def report(loc: tuple[str | int, ...], code: str, args: dict[str, object]) -> None:
         line, col = locator.value(loc)
-        for match in PLACEHOLDER_PATTERN.finditer(text):
-            name = match.group(1)
-            if name not in PLACEHOLDERS:
-                args = {
-                    "name": name,
-                    "hint": did_you_mean(name, PLACEHOLDERS),
-                    "known": ", ".join("{" + p + "}" for p in PLACEHOLDERS),
-                }
-                found.append(Problem(path, line, col, "unknown_placeholder", args))
-        rest = PLACEHOLDER_PATTERN.sub("", text)
-        for brace in "{}":
-            if brace in rest:
-                found.append(Problem(path, line, col, "stray_brace", {"brace": brace}))
-                break
+        found.append(Problem(path, line, col, code, args))
+
+    for loc, text in _texts(data):
+        if "{" in text or "}" in text:
+            for match in PLACEHOLDER_PATTERN.finditer(text):
+                name = match.group(1)
+                if name not in PLACEHOLDERS:
+                    known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+                    hint = did_you_mean(name, PLACEHOLDERS)
+                    report(loc, "unknown_placeholder", {"name": name, "hint": hint, "known": known})
+            rest = PLACEHOLDER_PATTERN.sub("", text)
+            for brace in "{}":
+                if brace in rest:
+                    report(loc, "stray_brace", {"brace": brace})
+                    break
         if loc in (("summary",), ("title",)) and "\n" in text.strip():
-            found.append(Problem(path, line, col, "one_line", {"what": what(loc)}))
+            report(loc, "one_line", {"what": what(loc)})
 
 
 def _position_of(path: Path, loc: tuple[str | int, ...]) -> tuple[int, int]:

@@ -187,19 +187,25 @@ class Locator:
     """Answers "where is this key path?" for one TOML text."""
 
     def __init__(self, text: str) -> None:
-        scanner = _Scanner(text)
-        with contextlib.suppress(IndexError, ValueError):  # valid TOML never raises here
-            scanner.run()
-        self._keys = scanner.keys
-        self._values = scanner.values
+        self._text = text
+        self._scanner: _Scanner | None = None
+
+    def _scan(self) -> _Scanner:
+        # scanned on the first question only: a clean card never pays for it
+        if self._scanner is None:
+            self._scanner = _Scanner(self._text)
+            with contextlib.suppress(IndexError, ValueError):  # valid TOML never raises here
+                self._scanner.run()
+        return self._scanner
 
     def key(self, path: Path_) -> tuple[int, int]:
         """Where the key (or array item) of ``path`` starts; its nearest known parent if unknown."""
-        return self._find(self._keys, path)
+        return self._find(self._scan().keys, path)
 
     def value(self, path: Path_) -> tuple[int, int]:
         """Where the value of ``path`` starts."""
-        return self._find(self._values, path) if path in self._values else self.key(path)
+        values = self._scan().values
+        return self._find(values, path) if path in values else self.key(path)
 
     @staticmethod
     def _find(table: dict[Path_, Spot], path: Path_) -> tuple[int, int]:

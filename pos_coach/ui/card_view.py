@@ -47,23 +47,24 @@ class Block(QFrame):
         self.title = plain_label(name="blockTitle")
         self._layout.addWidget(self.title)
         self._lines: list[QLabel] = []
+        self._count = 0
 
     def set_lines(self, title: str, lines: list[str], numbered: bool) -> None:
         self.title.setText(title)
-        for label in self._lines:
-            self._layout.removeWidget(label)
-            label.setParent(None)
-            label.deleteLater()
-        self._lines = []
-        for n, line in enumerate(lines, 1):
-            prefix = f"{n}. " if numbered else "• "
-            label = plain_label(prefix + line, "blockText")
+        # labels are reused from card to card: creating widgets is the slow part of a repaint
+        while len(self._lines) < len(lines):
+            label = plain_label(name="blockText")
             self._layout.addWidget(label)
             self._lines.append(label)
+        for n, label in enumerate(self._lines):
+            if n < len(lines):
+                label.setText((f"{n + 1}. " if numbered else "• ") + lines[n])
+            label.setVisible(n < len(lines))
+        self._count = len(lines)
         self.setVisible(bool(lines))
 
     def texts(self) -> list[str]:
-        return [label.text() for label in self._lines]
+        return [label.text() for label in self._lines[: self._count]]
 
 
 class CardView(QWidget):
@@ -161,10 +162,12 @@ class CardView(QWidget):
         if category is not None:
             ink = theme.text_on(category.colour)
             self.category.setText(category.label + (f"  ·  {card.hotkey}" if card.hotkey else ""))
-            self.category.setStyleSheet(
+            style = (
                 f"background: {category.colour}; color: {ink}; border-radius: 6px;"
                 " padding: 4px 10px; font-weight: bold;"
             )
+            if self.category.styleSheet() != style:
+                self.category.setStyleSheet(style)
         self.steps.set_lines(self.tr("What to do"), [fill(s) for s in card.steps], numbered=True)
         self.avoid.set_lines(self.tr("Avoid"), [fill(s) for s in card.avoid], numbered=False)
         self.wow.set_lines(self.tr("Make it WOW"), [fill(s) for s in card.wow], numbered=False)

@@ -1,0 +1,86 @@
+"""In-process latency at the counter: key or touch to card painted; one journal append.
+
+Budgets (DESIGN.md): card painted p99 under 16.7 ms (one 60 Hz frame); append p99 under 5 ms.
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_counter.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _table import percentile, print_table, time_ms
+from PySide6.QtWidgets import QApplication
+
+from pos_coach.app import Options, build_core
+from pos_coach.journal import Event, Journal
+from pos_coach.ui.counter_window import CounterWindow
+
+SHIPPED = Path(__file__).resolve().parents[1] / "situations"
+ROUNDS = 300
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    data = Path(tempfile.mkdtemp(prefix="pos-coach-bench-"))
+    core = build_core(Options(SHIPPED, data, "ru"))
+    window = CounterWindow(core.counter, core.load.problems)
+    window.resize(1024, 600)
+    window.show()
+    app.processEvents()
+    window.start_shift("Анна")
+    ids = [card.id for card in core.library.cards]
+
+    paint: list[float] = []
+    for n in range(ROUNDS):
+        card_id = ids[n % len(ids)]
+        start = time.perf_counter()
+        window.open_card(card_id, "hotkey")
+        window.repaint()  # paint now, synchronously, as the next frame would
+        paint.append((time.perf_counter() - start) * 1000)
+        window.record_outcome("ok")
+        app.processEvents()
+
+    journal = Journal(data / "bench-append.db")
+    append = time_ms(lambda: journal.append(Event("note", cashier="bench")), repeat=1000)
+
+    rows = [
+        (
+            f"key to card painted, in-process, p50 ({ROUNDS} cards)",
+            "",
+            f"{percentile(paint, 50):.1f} ms",
+            True,
+        ),
+        (
+            f"key to card painted, in-process, p99 ({ROUNDS} cards)",
+            "< 16.7 ms",
+            f"{percentile(paint, 99):.1f} ms",
+            percentile(paint, 99) < 16.7,
+        ),
+        (
+            "append one event, committed (synchronous=FULL), p50",
+            "",
+            f"{percentile(append, 50):.2f} ms",
+            True,
+        ),
+        (
+            "append one event, committed (synchronous=FULL), p99",
+            "< 5 ms",
+            f"{percentile(append, 99):.2f} ms",
+            percentile(append, 99) < 5,
+        ),
+    ]
+    print_table(rows)
+    window.close()
+    core.journal.close()
+    journal.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Load and validate a 500-card pack; search as you type over it.
+
+Budgets (DESIGN.md): load and validate 500 cards under 500 ms; search under 5 ms per keystroke.
+Run: .venv/bin/python benchmarks/bench_pack.py
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _table import median, percentile, print_table, time_ms
+
+from pos_coach.cards import load_pack
+from pos_coach.library import Library
+
+SHIPPED = Path(__file__).resolve().parents[1] / "situations"
+CARDS = 500
+QUERIES = [
+    "возврат",
+    "рамка",
+    "карта не проходит",
+    "hfvrf",
+    "сдача крупная",
+    "пожилой",
+    "возрат",
+    "очередь",
+    "vozvrat",
+    "терминал",
+]
+
+
+def make_pack(root: Path, cards: int) -> Path:
+    """A pack of ``cards`` cards per language, built from the shipped ones with varied words."""
+    rng = random.Random(7)
+    for lang in ("ru", "en"):
+        src = SHIPPED / lang
+        dst = root / lang
+        dst.mkdir(parents=True)
+        shutil.copy(src / "pack.toml", dst / "pack.toml")
+        originals = sorted(p for p in src.glob("*.toml") if p.name != "pack.toml")
+        for n in range(cards):
+            text = originals[n % len(originals)].read_text("utf-8")
+            text = "\n".join(line for line in text.splitlines() if not line.startswith("hotkey"))
+            marker = f"вариант{n} слово{rng.randint(0, 10_000)}"
+            text = text.replace('title = "', f'title = "{n} ', 1).replace(
+                "tags = [", f'tags = ["{marker}", ', 1
+            )
+            (dst / f"card-{n:04d}.toml").write_text(text + "\n", "utf-8")
+    return root
+
+
+def main() -> None:
+    root = make_pack(Path(tempfile.mkdtemp(prefix="pos-coach-bench-")), CARDS)
+    load = time_ms(lambda: load_pack(root), repeat=7)
+    result = load_pack(root)
+    assert not result.problems, result.problems[:3]
+    library = Library(result.packs["ru"])
+
+    keystrokes = []
+    for query in QUERIES:
+        for end in range(1, len(query) + 1):
+            keystrokes.append(query[:end])
+    samples: list[float] = []
+    for _ in range(5):
+        for prefix in keystrokes:
+            samples.extend(time_ms(lambda p=prefix: library.search(p, limit=24), repeat=1))
+    rows = [
+        (
+            f"load + validate {CARDS} cards x 2 languages (median of 7)",
+            "< 500 ms",
+            f"{median(load):.0f} ms",
+            median(load) < 500,
+        ),
+        (
+            f"search per keystroke, {CARDS} cards, p50",
+            "< 5 ms",
+            f"{percentile(samples, 50):.2f} ms",
+            percentile(samples, 50) < 5,
+        ),
+        (
+            f"search per keystroke, {CARDS} cards, p99",
+            "< 5 ms",
+            f"{percentile(samples, 99):.2f} ms",
+            percentile(samples, 99) < 5,
+        ),
+    ]
+    print_table(rows)
+    shutil.rmtree(root)
+
+
+if __name__ == "__main__":
+    main()
