@@ -46,11 +46,29 @@ def shoot(situations: Path, out: Path, card: str, names: dict[str, str]) -> list
             app.processEvents()
             written.append(_save(window, out / f"card-{lang}-{width}x{height}.png"))
             window.go_back()
+            window.show_settings()
+            app.processEvents()
+            written.append(_save(window, out / f"settings-{lang}-{width}x{height}.png"))
+            window.settings_page.cancelled.emit()
         window.close()
         core.journal.close()
+        written.append(_banner(situations.parent / "tests" / "data" / "faulty", out, lang))
         for translator in translators:
             app.removeTranslator(translator)
     return written
+
+
+def _banner(pack: Path, out: Path, lang: str) -> Path:
+    """The counter over a pack with problems: the banner names the first one."""
+    core = build_core(Options(pack, Path(tempfile.mkdtemp(prefix="pos-coach-shots-")), lang))
+    window = CounterWindow(core.counter, core.load.problems)
+    window.resize(1024, 600)
+    window.show()
+    window.start_shift("Анна" if lang == "ru" else "Anna")
+    path = _save(window, out / f"banner-{lang}-1024x600.png")
+    window.close()
+    core.journal.close()
+    return path
 
 
 def _save(window: CounterWindow, path: Path) -> Path:

@@ -24,6 +24,7 @@ class Header(QWidget):
         self.search.setPlaceholderText(self.tr("Type to find a situation…"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search, 1)
+        layout.addStretch(0)  # takes the room when the search is hidden (shift, settings)
         self.place = plain_label(name="place", wrap=False)
         layout.addWidget(self.place)
         self.cashier_button = QPushButton()

@@ -31,6 +31,7 @@ class SettingsPage(QWidget):
         layout.addWidget(title)
         form = QFormLayout()
         form.setSpacing(10)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.store_edit = QLineEdit()
         self.store_edit.setObjectName("storeEdit")
         self.store_edit.setMaxLength(80)
