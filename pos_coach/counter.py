@@ -109,6 +109,18 @@ class Counter:
         self.journal.append(event)
         return event
 
+    def _log_card(self, kind: str, opened: OpenCard, outcome: str | None = None) -> Event:
+        """An event about the open card: its interaction, revision, source and phrasing."""
+        return self._log(
+            kind,
+            interaction=opened.interaction,
+            situation=opened.card.id,
+            card_rev=opened.card.rev,
+            source=opened.source,
+            phrase=opened.phrase,
+            outcome=outcome,
+        )
+
     # -- shift -------------------------------------------------------------------------------
     def start_shift(self, cashier: str) -> None:
         cashier = cashier.strip()
@@ -142,14 +154,7 @@ class Counter:
             order=self.rotation.order(self.cashier, card),
             values=self.placeholder_values(),
         )
-        event = self._log(
-            "shown",
-            interaction=opened.interaction,
-            situation=card.id,
-            card_rev=card.rev,
-            source=source,
-            phrase=opened.phrase,
-        )
+        event = self._log_card("shown", opened)
         self.rotation.remember(self.cashier, card.id, opened.phrase, event.at)
         self.current = opened
         return opened
@@ -164,14 +169,7 @@ class Counter:
         opened = self._require_open()
         if opened.is_said:
             return
-        event = self._log(
-            "said",
-            interaction=opened.interaction,
-            situation=opened.card.id,
-            card_rev=opened.card.rev,
-            source=opened.source,
-            phrase=opened.phrase,
-        )
+        event = self._log_card("said", opened)
         opened.said.add(opened.phrase_index)
         assert self.cashier is not None
         self.rotation.remember(self.cashier, opened.card.id, opened.phrase, event.at)
@@ -181,15 +179,7 @@ class Counter:
         if outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome {outcome!r}")
         opened = self._require_open()
-        self._log(
-            "outcome",
-            interaction=opened.interaction,
-            situation=opened.card.id,
-            card_rev=opened.card.rev,
-            source=opened.source,
-            phrase=opened.phrase,
-            outcome=outcome,
-        )
+        self._log_card("outcome", opened, outcome=outcome)
         opened.outcome = outcome
         self.current = None
 
@@ -200,14 +190,7 @@ class Counter:
             return
         self.current = None
         if opened.outcome is None:
-            self._log(
-                "dismissed",
-                interaction=opened.interaction,
-                situation=opened.card.id,
-                card_rev=opened.card.rev,
-                source=opened.source,
-                phrase=opened.phrase,
-            )
+            self._log_card("dismissed", opened)
 
     def _require_open(self) -> OpenCard:
         if self.current is None:

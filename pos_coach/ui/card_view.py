@@ -35,6 +35,13 @@ def plain_label(text: str = "", name: str | None = None, wrap: bool = True) -> Q
     return label
 
 
+def page_heading(layout: QVBoxLayout, title: str, hint: str | None = None) -> None:
+    """The big title (and an optional muted line under it) at the top of a page."""
+    layout.addWidget(plain_label(title, "pageTitle"))
+    if hint:
+        layout.addWidget(plain_label(hint, "muted"))
+
+
 class Block(QFrame):
     """A titled block of lines: numbered steps, or bullets."""
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_coach.ui.card_view import page_heading
+
 
 class SettingsPage(QWidget):
     saved = Signal(str, str, list)  # store, register, cashiers
@@ -26,9 +28,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(10)
-        title = QLabel(self.tr("Settings"))
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
+        page_heading(layout, self.tr("Settings"))
         form = QFormLayout()
         form.setSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

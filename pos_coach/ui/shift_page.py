@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_coach.ui.card_view import plain_label
+from pos_coach.ui.card_view import page_heading
 
 
 class ShiftPage(QWidget):
@@ -25,12 +25,9 @@ class ShiftPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
-        title = QLabel(self.tr("Who is at the till?"))
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
-        hint = QLabel(self.tr("Tap your name to start the shift."))
-        hint.setObjectName("muted")
-        layout.addWidget(hint)
+        page_heading(
+            layout, self.tr("Who is at the till?"), self.tr("Tap your name to start the shift.")
+        )
         self._names = QGridLayout()
         self._names.setSpacing(10)
         layout.addLayout(self._names)
@@ -76,6 +73,3 @@ class ShiftPage(QWidget):
         name = self.name_edit.text().strip()
         if name:
             self.cashier_chosen.emit(name)
-
-
-__all__ = ["ShiftPage", "plain_label"]
