@@ -206,8 +206,9 @@ class TileBoard(QScrollArea):
                 tile = self._tiles[card_id]
                 grid.addWidget(tile, n // self._columns, n % self._columns)
                 tile.show()
-            for column in range(self._columns):
+            for column in range(self._columns):  # equal columns, even when a row is short
                 grid.setColumnStretch(column, 1)
+                grid.setColumnMinimumWidth(column, round(TILE_MIN_WIDTH * self._scale) - 20)
             layout.addLayout(grid)
             if not ids and self._searching:
                 empty = QLabel(self._empty_text)

@@ -88,3 +88,11 @@ def test_every_setting_is_in_the_readme(setting):
 
 def test_readme_shows_the_two_commands():
     assert "make run" in README and "make test" in README
+
+
+def test_readme_lists_the_shipped_situations():
+    """Run `python tools/situations_table.py` after changing the pack."""
+    from pos_coach.cards.table import END, START, situations_table
+
+    table = situations_table(load_pack(ROOT / "situations"))
+    assert f"{START}\n{table}\n{END}" in README

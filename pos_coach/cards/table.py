@@ -1,0 +1,31 @@
+"""A Markdown table of a pack's situations, for the README (kept true by a test)."""
+
+from __future__ import annotations
+
+from pos_coach.cards.loader import LoadResult
+
+START = "<!-- situations:start -->"
+END = "<!-- situations:end -->"
+
+
+def situations_table(result: LoadResult, langs: tuple[str, str] = ("ru", "en")) -> str:
+    """id, title in each language, category (first language's label), hotkey; in tile order."""
+    first, second = (result.packs[lang] for lang in langs)
+    lines = [
+        f"| id | title ({langs[0]}) | title ({langs[1]}) | category | hotkey |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for card in first.ordered_cards():
+        other = second.cards.get(card.id)
+        category = first.categories[card.category]
+        lines.append(
+            f"| `{card.id}` | {card.title} | {other.title if other else '—'} | "
+            f"{category.label} / {second.categories[card.category].label} | {card.hotkey or ''} |"
+        )
+    return "\n".join(lines)
+
+
+def replace_between_markers(text: str, table: str) -> str:
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n{table}\n{END}{tail}"
