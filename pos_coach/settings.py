@@ -31,6 +31,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "cashiers", [], list, "Names offered at the start of a shift (editable at the counter)."
     ),
+    Setting(
+        "timezone",
+        "",
+        str,
+        "The shop's time zone (IANA name such as Europe/Moscow) for reports' days and hours;"
+        " empty means the computer's own.",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
