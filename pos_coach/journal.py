@@ -105,7 +105,123 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["events"].create_index(["interaction"], index_name="events_interaction")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+# One row per interaction (a card shown), kept by triggers in the same transaction as the events
+# it summarises, so that reports read one row per card shown instead of every event. It is
+# derived data: it can always be rebuilt from ``events`` (migration 2 does exactly that).
+_INTERACTIONS = """
+CREATE TABLE interactions (
+    interaction TEXT PRIMARY KEY,
+    at TEXT,
+    store TEXT,
+    register TEXT,
+    cashier TEXT,
+    situation TEXT,
+    card_rev TEXT,
+    lang TEXT,
+    source TEXT,
+    phrase TEXT,
+    said INTEGER NOT NULL DEFAULT 0,
+    outcome TEXT,
+    ended_at TEXT,
+    dismissed INTEGER NOT NULL DEFAULT 0
+)
+"""
+_INTERACTION_TRIGGERS = (
+    """
+    CREATE TRIGGER interactions_shown AFTER INSERT ON events
+    WHEN NEW.kind = 'shown' AND NEW.interaction IS NOT NULL BEGIN
+        INSERT INTO interactions (interaction, at, store, register, cashier, situation, card_rev,
+                                  lang, source, phrase)
+        VALUES (NEW.interaction, NEW.at, NEW.store, NEW.register, NEW.cashier, NEW.situation,
+                NEW.card_rev, NEW.lang, NEW.source, NEW.phrase)
+        ON CONFLICT (interaction) DO UPDATE SET
+            at = excluded.at, store = excluded.store, register = excluded.register,
+            cashier = excluded.cashier, situation = excluded.situation,
+            card_rev = excluded.card_rev, lang = excluded.lang, source = excluded.source,
+            phrase = coalesce(interactions.phrase, excluded.phrase);
+    END
+    """,
+    """
+    CREATE TRIGGER interactions_said AFTER INSERT ON events
+    WHEN NEW.kind = 'said' AND NEW.interaction IS NOT NULL BEGIN
+        INSERT INTO interactions (interaction, said, phrase) VALUES (NEW.interaction, 1, NEW.phrase)
+        ON CONFLICT (interaction) DO UPDATE SET said = interactions.said + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER interactions_outcome AFTER INSERT ON events
+    WHEN NEW.kind = 'outcome' AND NEW.interaction IS NOT NULL BEGIN
+        INSERT INTO interactions (interaction, outcome, ended_at, phrase)
+        VALUES (NEW.interaction, NEW.outcome, NEW.at, NEW.phrase)
+        ON CONFLICT (interaction) DO UPDATE SET
+            outcome = excluded.outcome, ended_at = excluded.ended_at,
+            phrase = coalesce(excluded.phrase, interactions.phrase);
+    END
+    """,
+    """
+    CREATE TRIGGER interactions_dismissed AFTER INSERT ON events
+    WHEN NEW.kind = 'dismissed' AND NEW.interaction IS NOT NULL BEGIN
+        INSERT INTO interactions (interaction, dismissed, ended_at)
+        VALUES (NEW.interaction, 1, NEW.at)
+        ON CONFLICT (interaction) DO UPDATE SET dismissed = 1,
+            ended_at = coalesce(interactions.ended_at, excluded.ended_at);
+    END
+    """,
+)
+
+
+_BACKFILL = (
+    """
+    INSERT OR IGNORE INTO interactions (interaction, at, store, register, cashier, situation,
+                                        card_rev, lang, source, phrase)
+    SELECT interaction, at, store, register, cashier, situation, card_rev, lang, source, phrase
+    FROM events WHERE kind = 'shown' AND interaction IS NOT NULL ORDER BY at, rowid
+    """,
+    """
+    INSERT OR IGNORE INTO interactions (interaction)
+    SELECT DISTINCT interaction FROM events WHERE interaction IS NOT NULL
+    """,
+    """
+    UPDATE interactions SET said = (
+        SELECT count(*) FROM events e WHERE e.interaction = interactions.interaction
+        AND e.kind = 'said')
+    """,
+    """
+    UPDATE interactions SET (outcome, ended_at, phrase) = (
+        SELECT e.outcome, e.at, coalesce(e.phrase, interactions.phrase) FROM events e
+        WHERE e.interaction = interactions.interaction AND e.kind = 'outcome'
+        ORDER BY e.at DESC, e.rowid DESC LIMIT 1)
+    WHERE EXISTS (SELECT 1 FROM events e WHERE e.interaction = interactions.interaction
+                  AND e.kind = 'outcome')
+    """,
+    """
+    UPDATE interactions SET dismissed = 1, ended_at = coalesce(ended_at, (
+        SELECT min(e.at) FROM events e WHERE e.interaction = interactions.interaction
+        AND e.kind = 'dismissed'))
+    WHERE EXISTS (SELECT 1 FROM events e WHERE e.interaction = interactions.interaction
+                  AND e.kind = 'dismissed')
+    """,
+)
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """Interactions: one row per card shown, with how it ended, for fast reports."""
+    conn = db.conn
+    conn.execute(_INTERACTIONS)
+    for trigger in _INTERACTION_TRIGGERS:
+        conn.execute(trigger)
+    # build the rows for the events already there; the events themselves are not touched
+    for statement in _BACKFILL:
+        conn.execute(statement)
+    conn.execute(
+        "CREATE INDEX interactions_report ON interactions "
+        "(at, situation, cashier, outcome, lang, source)"
+    )
+    conn.execute("CREATE INDEX interactions_situation ON interactions (situation, at)")
+    conn.execute("CREATE INDEX interactions_cashier ON interactions (cashier, at)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _INSERT = "INSERT INTO events ({cols}) VALUES ({marks})".format(

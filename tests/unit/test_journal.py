@@ -102,3 +102,88 @@ def test_phrase_uses_keeps_the_latest_use(data_dir):
         )
     )
     assert journal.phrase_uses() == [("A", "s", "p1", "2026-01-01T11:00:00.000Z")]
+
+
+def test_interactions_summarise_each_card_shown(data_dir):
+    journal = Journal.in_dir(data_dir)
+    for kind, extra in [
+        ("shown", {"phrase": "a"}),
+        ("said", {"phrase": "b"}),
+        ("outcome", {"outcome": "wow", "phrase": "b"}),
+    ]:
+        journal.append(Event(kind, interaction="x", situation="greeting", cashier="A", **extra))
+    journal.append(Event("shown", interaction="y", situation="gate-alarm", cashier="A", phrase="g"))
+    journal.append(Event("dismissed", interaction="y", situation="gate-alarm", phrase="g"))
+    rows = {r["interaction"]: r for r in journal.db["interactions"].rows}
+    assert (
+        rows["x"]["situation"],
+        rows["x"]["said"],
+        rows["x"]["outcome"],
+        rows["x"]["phrase"],
+    ) == ("greeting", 1, "wow", "b")
+    assert (rows["y"]["dismissed"], rows["y"]["outcome"], rows["y"]["phrase"]) == (1, None, "g")
+
+
+def test_migrating_an_old_journal_builds_the_interactions(data_dir):
+    from pos_coach import journal as journal_module
+
+    events = [
+        Event(
+            "shown",
+            interaction="x",
+            situation="s",
+            cashier="A",
+            phrase="a",
+            at="2026-01-01T10:00:00.000Z",
+        ),
+        Event(
+            "said",
+            interaction="x",
+            situation="s",
+            cashier="A",
+            phrase="b",
+            at="2026-01-01T10:00:05.000Z",
+        ),
+        Event(
+            "outcome",
+            interaction="x",
+            situation="s",
+            outcome="ok",
+            phrase="b",
+            at="2026-01-01T10:00:09.000Z",
+        ),
+        Event(
+            "shown",
+            interaction="y",
+            situation="t",
+            cashier="B",
+            phrase="c",
+            at="2026-01-01T11:00:00.000Z",
+        ),
+        Event(
+            "dismissed", interaction="y", situation="t", phrase="c", at="2026-01-01T11:00:03.000Z"
+        ),
+    ]
+    # what the triggers build, event by event
+    fresh = Journal(data_dir / "fresh.db")
+    for event in events:
+        fresh.append(event)
+    # an old journal (schema 1, no interactions table), then opened by this version
+    old_path = data_dir / "old.db"
+    conn = sqlite3.connect(old_path)
+    import sqlite_utils
+
+    journal_module.MIGRATIONS[0](sqlite_utils.Database(conn))
+    conn.execute("PRAGMA user_version = 1")
+    for event in events:
+        row = event.row()
+        conn.execute(journal_module._INSERT, [row[c] for c in COLUMNS])
+    conn.commit()
+    conn.close()
+    migrated = Journal(old_path)
+    assert migrated.version == SCHEMA_VERSION
+    order = "interaction"
+    assert list(migrated.db["interactions"].rows_where(order_by=order)) == list(
+        fresh.db["interactions"].rows_where(order_by=order)
+    )
+    assert migrated.count() == len(events)
