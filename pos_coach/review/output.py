@@ -1,0 +1,100 @@
+"""Report rows and raw events as text: an aligned table, CSV or JSON (lines)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
+
+from pos_coach.journal import COLUMNS, OUTCOMES
+from pos_coach.review.reports import Row
+
+ROW_FIELDS = ("key", "interactions", *OUTCOMES, "no_outcome")
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def rows_table(rows: Sequence[Row], key_title: str) -> str:
+    """An aligned plain-text table with counts and the WOW / upset shares."""
+    header = [
+        key_title,
+        "interactions",
+        "wow",
+        "ok",
+        "upset",
+        "escalated",
+        "no outcome",
+        "wow %",
+        "upset %",
+    ]
+    body = [
+        [
+            str(r.key),
+            str(r.interactions),
+            str(r.wow),
+            str(r.ok),
+            str(r.upset),
+            str(r.escalated),
+            str(r.open),
+            percent(r.share("wow")),
+            percent(r.share("upset")),
+        ]
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+
+    def render(line: list[str]) -> str:
+        cells = [line[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True)
+        ]
+        return "  ".join(cells).rstrip()
+
+    lines = [render(header), "  ".join("-" * w for w in widths)]
+    lines.extend(render(line) for line in body)
+    return "\n".join(lines)
+
+
+def rows_csv(rows: Sequence[Row], out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=ROW_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row.as_dict())
+
+
+def rows_json(rows: Sequence[Row]) -> str:
+    return json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2)
+
+
+def iter_events(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every event, oldest first, streamed in batches (a million rows never sit in memory)."""
+    cursor = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events ORDER BY at, rowid")
+    while True:
+        chunk = cursor.fetchmany(batch)
+        if not chunk:
+            return
+        for record in chunk:
+            yield dict(zip(COLUMNS, record, strict=True))
+
+
+def events_csv(events: Iterator[dict[str, Any]], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for event in events:
+        writer.writerow(event)
+        count += 1
+    return count
+
+
+def events_jsonl(events: Iterator[dict[str, Any]], out: TextIO) -> int:
+    count = 0
+    for event in events:
+        if event.get("detail"):
+            event["detail"] = json.loads(event["detail"])
+        out.write(json.dumps(event, ensure_ascii=False) + "\n")
+        count += 1
+    return count
