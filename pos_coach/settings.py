@@ -32,6 +32,9 @@ SETTINGS: tuple[Setting, ...] = (
         "cashiers", [], list, "Names offered at the start of a shift (editable at the counter)."
     ),
     Setting(
+        "lead_pin", "", str, "The shift lead's PIN as a salted scrypt hash (set at the counter)."
+    ),
+    Setting(
         "timezone",
         "",
         str,

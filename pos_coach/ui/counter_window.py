@@ -19,6 +19,7 @@ from pos_coach.ui import theme
 from pos_coach.ui.card_view import CardView, plain_label
 from pos_coach.ui.header import Header
 from pos_coach.ui.outcome_bar import OutcomeBar
+from pos_coach.ui.pin_page import PinPage
 from pos_coach.ui.settings_page import SettingsPage
 from pos_coach.ui.shift_page import ShiftPage
 from pos_coach.ui.tiles import TileBoard
@@ -66,7 +67,9 @@ class CounterWindow(QMainWindow):
         self.board = TileBoard()
         self.card_page = CardPage()
         self.settings_page = SettingsPage()
-        for page in (self.shift_page, self.board, self.card_page, self.settings_page):
+        self.pin_page = PinPage()
+        pages = (self.shift_page, self.board, self.card_page, self.settings_page, self.pin_page)
+        for page in pages:
             self.stack.addWidget(page)
         root.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -80,6 +83,7 @@ class CounterWindow(QMainWindow):
 
         self._wire()
         self._shortcuts: list[QShortcut] = []
+        self.review: QMainWindow | None = None
         self.reload_library()
         self._refresh_header()
         self.show_shift_page()
@@ -106,6 +110,9 @@ class CounterWindow(QMainWindow):
         self.header.search.installEventFilter(self)
         self.header.change_cashier.connect(self.show_shift_page)
         self.header.open_settings.connect(self.show_settings)
+        self.header.open_review.connect(self.ask_review_pin)
+        self.pin_page.unlocked.connect(self._open_review)
+        self.pin_page.cancelled.connect(self._leave_settings)
         self.board.card_chosen.connect(self._tile_chosen)
         self.card_page.view.another_requested.connect(self.another_phrase)
         self.card_page.view.said_requested.connect(self.mark_said)
@@ -147,6 +154,35 @@ class CounterWindow(QMainWindow):
             self.board.show_all()
         self.stack.setCurrentWidget(self.board)
         self.header.search.setFocus()
+
+    def ask_review_pin(self) -> None:
+        """The review is behind the shift lead's PIN, asked on a page (no dialog at the till)."""
+        self._close_card()
+        self.header.search.setVisible(False)
+        self.pin_page.ask(str(self.counter.settings["lead_pin"]), self._store_lead_pin)
+        self.stack.setCurrentWidget(self.pin_page)
+
+    def _store_lead_pin(self, pin_hash: str) -> None:
+        self.counter.settings["lead_pin"] = pin_hash
+        self.counter.settings.save()
+
+    def _open_review(self) -> None:
+        from pos_coach.clock import shop_zone
+        from pos_coach.ui.review.review_window import ReviewWindow
+
+        self._leave_settings()
+        if self.review is None:
+            counter = self.counter
+            zone = shop_zone(str(counter.settings["timezone"]))
+            self.review = ReviewWindow(counter.journal, counter.library, counter.settings, zone)
+            self.review.destroyed.connect(self._review_closed)
+            self.review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.review.show()
+        self.review.raise_()
+        self.review.activateWindow()
+
+    def _review_closed(self) -> None:
+        self.review = None
 
     def show_settings(self) -> None:
         self._close_card()
@@ -289,7 +325,7 @@ class CounterWindow(QMainWindow):
             self.open_card(ids[0], "search")
 
     # -- keys --------------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.header.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Escape:
@@ -300,7 +336,7 @@ class CounterWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         page = self.stack.currentWidget()
         text = event.text()
         if page is self.card_page:
@@ -325,7 +361,7 @@ class CounterWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         scale = round(theme.scale_for(self.height()) * 20) / 20
         if scale != self._scale:

@@ -11,6 +11,7 @@ from pos_coach.ui.card_view import plain_label
 class Header(QWidget):
     change_cashier = Signal()
     open_settings = Signal()
+    open_review = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +33,11 @@ class Header(QWidget):
         self.cashier_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cashier_button.clicked.connect(self.change_cashier)
         layout.addWidget(self.cashier_button)
+        self.review_button = QPushButton(self.tr("Review"))
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.review_button.clicked.connect(self.open_review)
+        layout.addWidget(self.review_button)
         self.settings_button = QPushButton(self.tr("Settings"))
         self.settings_button.setObjectName("settingsButton")
         self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

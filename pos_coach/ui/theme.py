@@ -99,3 +99,22 @@ QListWidget {{ background: {CARD}; border: 2px solid {LINE}; border-radius: 8px;
 QListWidget::item {{ min-height: {TOUCH - 8}px; padding: 4px 8px; }}
 QListWidget::item:selected {{ background: {ACCENT}; color: #FFFFFF; }}
 """
+
+
+def review_stylesheet() -> str:
+    """The back-office review: denser than the counter, same colours."""
+    return f"""
+QWidget {{ color: {INK}; font-size: 14px; }}
+QMainWindow {{ background: {PAPER}; }}
+QFrame[figure="true"] {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
+#figureCaption {{ color: {MUTED}; font-size: 13px; font-weight: bold; }}
+#figureValue {{ font-size: 26px; font-weight: bold; }}
+#figureChange {{ color: {MUTED}; font-size: 12px; }}
+#phraseNote {{ color: {MUTED}; }}
+QTableView {{ background: {CARD}; alternate-background-color: #F7F8FA; gridline-color: {LINE}; }}
+QHeaderView::section {{ background: #E6E9EE; padding: 4px 6px; border: none; border-right: 1px solid {LINE}; font-weight: bold; }}
+QPushButton {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 5px 14px; min-height: 24px; }}
+QPushButton:pressed {{ background: {LINE}; }}
+QComboBox, QDateEdit, QLineEdit {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 4px 8px; min-height: 22px; }}
+QTabBar::tab {{ padding: 6px 14px; }}
+"""

@@ -40,7 +40,7 @@ class FitLabel(QLabel):
         self.base_px = base_px
         self._fit()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -179,7 +179,7 @@ class TileBoard(QScrollArea):
         width = self.viewport().width() - 24
         return max(2, width // round(TILE_MIN_WIDTH * self._scale))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._column_count() != self._columns and self._sections:
             self._rebuild()

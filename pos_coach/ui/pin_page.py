@@ -1,0 +1,135 @@
+"""The shift lead's PIN, asked on a page of the counter (never a modal dialog at the till).
+
+When no PIN is set yet, the page asks for a new one twice. Wrong PINs are slowed down by the
+core's :class:`pos_coach.pins.Gate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from pos_coach.pins import Gate, hash_pin, valid_new_pin
+from pos_coach.ui.card_view import page_heading, plain_label
+
+
+class PinPage(QWidget):
+    unlocked = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        page_heading(layout, self.tr("Shift lead's PIN"))
+        self.hint = plain_label("", "muted")
+        layout.addWidget(self.hint)
+        self.field = QLineEdit()
+        self.field.setObjectName("pinField")
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setMaxLength(12)
+        self.field.returnPressed.connect(self.submit)
+        layout.addWidget(self.field)
+        self.message = plain_label("", "pinMessage")
+        layout.addWidget(self.message)
+        pad = QGridLayout()
+        pad.setSpacing(8)
+        for n, key in enumerate("123456789⌫0✓"):
+            button = QPushButton(key)
+            button.setObjectName(f"pin-{key}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(56)
+            button.clicked.connect(lambda _=False, k=key: self._key(k))
+            pad.addWidget(button, n // 3, n % 3)
+        row = QHBoxLayout()
+        row.addLayout(pad, 1)
+        row.addStretch(1)
+        layout.addLayout(row)
+        cancel = QPushButton(self.tr("Back to the counter"))
+        cancel.setObjectName("pinCancel")
+        cancel.clicked.connect(self.cancelled)
+        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self._gate: Gate | None = None
+        self._store: Callable[[str], None] = lambda _hash: None
+        self._first_entry: str | None = None
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self._show_wait)
+
+    def ask(self, stored_hash: str, store: Callable[[str], None]) -> None:
+        """Ask for the PIN; with no PIN stored yet, set one (``store`` saves its hash)."""
+        self._store = store
+        self._first_entry = None
+        if not stored_hash:
+            self._gate = None
+        elif self._gate is None or self._gate.stored != stored_hash:
+            self._gate = Gate(stored_hash)  # kept between visits: leaving does not reset the wait
+        self.field.clear()
+        self.message.clear()
+        if stored_hash:
+            self.hint.setText(self.tr("Enter the shift lead's PIN to open the review."))
+        else:
+            self.hint.setText(
+                self.tr("No PIN yet: choose one (at least 4 digits), then repeat it.")
+            )
+        self.field.setFocus()
+
+    def _key(self, key: str) -> None:
+        if key == "⌫":
+            self.field.backspace()
+        elif key == "✓":
+            self.submit()
+        else:
+            self.field.insert(key)
+
+    def submit(self) -> None:
+        pin = self.field.text()
+        self.field.clear()
+        if self._gate is None:
+            self._set_new(pin)
+            return
+        if self._gate.try_pin(pin):
+            self.message.clear()
+            self._tick.stop()
+            self.unlocked.emit()
+        else:
+            self._show_wait()
+            self._tick.start()
+
+    def _set_new(self, pin: str) -> None:
+        if self._first_entry is None:
+            if not valid_new_pin(pin):
+                self.message.setText(self.tr("A PIN is at least 4 digits."))
+                return
+            self._first_entry = pin
+            self.hint.setText(self.tr("Repeat the new PIN."))
+            self.message.clear()
+            return
+        if pin != self._first_entry:
+            self._first_entry = None
+            self.hint.setText(
+                self.tr("No PIN yet: choose one (at least 4 digits), then repeat it.")
+            )
+            self.message.setText(self.tr("The two PINs differ; start again."))
+            return
+        stored = hash_pin(pin)
+        self._store(stored)
+        self._gate = Gate(stored)
+        self.unlocked.emit()
+
+    def _show_wait(self) -> None:
+        if self._gate is None:
+            return
+        left = self._gate.wait_left()
+        if left <= 0:
+            self._tick.stop()
+            self.message.setText(self.tr("Wrong PIN. Try again."))
+        else:
+            self.message.setText(
+                self.tr("Wrong PIN. Next try in %1 s.").replace("%1", str(int(left + 0.999)))
+            )
