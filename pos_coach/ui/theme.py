@@ -109,6 +109,7 @@ QMainWindow {{ background: {PAPER}; }}
 QFrame[figure="true"] {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
 #figureCaption {{ color: {MUTED}; font-size: 13px; font-weight: bold; }}
 #figureValue {{ font-size: 26px; font-weight: bold; }}
+#figureValueText {{ font-size: 16px; font-weight: bold; }}
 #figureChange {{ color: {MUTED}; font-size: 12px; }}
 #phraseNote {{ color: {MUTED}; }}
 QTableView {{ background: {CARD}; alternate-background-color: #F7F8FA; gridline-color: {LINE}; }}

@@ -3,119 +3,274 @@
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="84" />
+        <location filename="../../pos_coach/ui/card_view.py" line="92" />
         <source>← Back  (Esc)</source>
         <translation>← Назад  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="103" />
+        <location filename="../../pos_coach/ui/card_view.py" line="114" />
         <source>SAY</source>
         <translation>СКАЖИТЕ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="109" />
+        <location filename="../../pos_coach/ui/card_view.py" line="119" />
         <source>↻ Another phrasing</source>
         <translation>↻ Другая фраза</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="112" />
-        <location filename="../../pos_coach/ui/card_view.py" line="180" />
+        <location filename="../../pos_coach/ui/card_view.py" line="122" />
+        <location filename="../../pos_coach/ui/card_view.py" line="192" />
         <source>✓ I said it</source>
         <translation>✓ Я сказал(а)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="166" />
+        <location filename="../../pos_coach/ui/card_view.py" line="178" />
         <source>What to do</source>
         <translation>Что делать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="167" />
+        <location filename="../../pos_coach/ui/card_view.py" line="179" />
         <source>Avoid</source>
         <translation>Чего избегать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="168" />
+        <location filename="../../pos_coach/ui/card_view.py" line="180" />
         <source>Make it WOW</source>
         <translation>Как добиться «ВАУ»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="170" />
+        <location filename="../../pos_coach/ui/card_view.py" line="182" />
         <source>Call the shift lead</source>
         <translation>Когда звать старшего смены</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="176" />
+        <location filename="../../pos_coach/ui/card_view.py" line="188" />
         <source>phrasing %1 of %2</source>
         <translation>фраза %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="180" />
+        <location filename="../../pos_coach/ui/card_view.py" line="192" />
         <source>✓ Said</source>
         <translation>✓ Сказано</translation>
     </message>
 </context>
 <context>
+    <name>ChartLabel</name>
+    <message>
+        <location filename="../../pos_coach/ui/review/charts_view.py" line="44" />
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="98" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="102" />
         <source>%n problem(s) in the situation cards:</source>
-        <translation><numerusform>%n ошибка в карточках ситуаций:</numerusform><numerusform>%n ошибки в карточках ситуаций:</numerusform><numerusform>%n ошибок в карточках ситуаций:</numerusform></translation>
+        <translation>
+            <numerusform>%n ошибка в карточках ситуаций:</numerusform>
+            <numerusform>%n ошибки в карточках ситуаций:</numerusform>
+            <numerusform>%n ошибок в карточках ситуаций:</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="229" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="265" />
         <source>Saved: upset</source>
         <translation>Записано: недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="230" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="266" />
         <source>Saved: OK</source>
         <translation>Записано: нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="231" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="267" />
         <source>Saved: WOW!</source>
         <translation>Записано: ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="232" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="268" />
         <source>Saved: called the lead</source>
         <translation>Записано: позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="279" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="315" />
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="281" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="317" />
         <source>Nothing found. Try another word.</source>
         <translation>Ничего не нашлось. Попробуйте другое слово.</translation>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="27" />
+        <source>This shift</source>
+        <translation>Эта смена</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="28" />
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="29" />
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="30" />
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="31" />
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="32" />
+        <source>Custom…</source>
+        <translation>Выбрать даты…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="49" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="100" />
+        <source>All cashiers</source>
+        <translation>Все кассиры</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="50" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="85" />
+        <source>All situations</source>
+        <translation>Все ситуации</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="51" />
+        <source>Any outcome</source>
+        <translation>Любой итог</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="53" />
+        <source>WOW</source>
+        <translation>ВАУ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="54" />
+        <source>OK</source>
+        <translation>Нормально</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="55" />
+        <source>Upset</source>
+        <translation>Недоволен</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="56" />
+        <source>Called lead</source>
+        <translation>Позвали старшего</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="57" />
+        <source>No outcome</source>
+        <translation>Без итога</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="60" />
+        <source>Any language</source>
+        <translation>Любой язык</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="61" />
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="62" />
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+</context>
+<context>
+    <name>GlancePanel</name>
+    <message>
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="43" />
+        <source>Interactions</source>
+        <translation>Обращения</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="44" />
+        <source>Ended in WOW</source>
+        <translation>Итог «ВАУ»</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="45" />
+        <source>Ended OK</source>
+        <translation>Итог «нормально»</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="46" />
+        <source>Ended upset</source>
+        <translation>Итог «недоволен»</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="47" />
+        <source>Shift lead called</source>
+        <translation>Звали старшего</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="48" />
+        <source>Busiest hour</source>
+        <translation>Самый загруженный час</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="49" />
+        <source>Most often upset</source>
+        <translation>Чаще всего недовольны</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="58" />
+        <source>before: %1</source>
+        <translation>раньше: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="73" />
+        <source>pts</source>
+        <translation>п.п.</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="24" />
+        <location filename="../../pos_coach/ui/header.py" line="25" />
         <source>Type to find a situation…</source>
         <translation>Начните печатать, чтобы найти ситуацию…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="34" />
+        <location filename="../../pos_coach/ui/header.py" line="36" />
+        <source>Review</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/header.py" line="41" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="41" />
+        <location filename="../../pos_coach/ui/header.py" line="48" />
         <source>Register %1</source>
         <translation>Касса %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="43" />
+        <location filename="../../pos_coach/ui/header.py" line="50" />
         <source>Pick cashier</source>
         <translation>Выбрать кассира</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="44" />
+        <location filename="../../pos_coach/ui/header.py" line="51" />
         <source>Change cashier</source>
         <translation>Сменить кассира</translation>
     </message>
@@ -144,49 +299,272 @@
     </message>
 </context>
 <context>
+    <name>PinPage</name>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="28" />
+        <source>Shift lead's PIN</source>
+        <translation>PIN старшего смены</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="52" />
+        <source>Back to the counter</source>
+        <translation>Вернуться к кассе</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="75" />
+        <source>Enter the shift lead's PIN to open the review.</source>
+        <translation>Введите PIN старшего смены, чтобы открыть отчёты.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="78" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="116" />
+        <source>No PIN yet: choose one (at least 4 digits), then repeat it.</source>
+        <translation>PIN ещё не задан: придумайте его (не меньше 4 цифр) и повторите.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="107" />
+        <source>A PIN is at least 4 digits.</source>
+        <translation>PIN — это не меньше 4 цифр.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="110" />
+        <source>Repeat the new PIN.</source>
+        <translation>Повторите новый PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="118" />
+        <source>The two PINs differ; start again.</source>
+        <translation>PIN не совпали; начните заново.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="131" />
+        <source>Wrong PIN. Try again.</source>
+        <translation>Неверный PIN. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="134" />
+        <source>Wrong PIN. Next try in %1 s.</source>
+        <translation>Неверный PIN. Следующая попытка через %1 с.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="76" />
+        <source>POS Coach — shift review</source>
+        <translation>POS Coach — отчёты смены</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="100" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="331" />
+        <source>Export CSV</source>
+        <translation>Экспорт CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="103" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="363" />
+        <source>PDF report</source>
+        <translation>Отчёт PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="114" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="241" />
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="133" />
+        <source>Notes for the PDF report (optional)</source>
+        <translation>Заметки для отчёта PDF (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="136" />
+        <source>At a glance</source>
+        <translation>Коротко</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="147" />
+        <source>When and who</source>
+        <translation>Когда и кто</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="149" />
+        <source>Situation</source>
+        <translation>Ситуация</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="151" />
+        <source>Situations</source>
+        <translation>Ситуации</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="153" />
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="155" />
+        <source>Cashiers</source>
+        <translation>Кассиры</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="167" />
+        <source>Phrasing</source>
+        <translation>Фраза</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="170" />
+        <source>Phrasings</source>
+        <translation>Фразы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="176" />
+        <source>Cards never shown in this period: candidates to reword or remove.</source>
+        <translation>Карточки, которые ни разу не открывали за период: их стоит переписать или убрать.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="182" />
+        <source>Unused cards</source>
+        <translation>Неиспользуемые карточки</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="188" />
+        <source>Find in phrasing, situation or cashier…</source>
+        <translation>Поиск по фразе, ситуации или кассиру…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="204" />
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="268" />
+        <source>PDF report saved: %1</source>
+        <translation>Отчёт PDF сохранён: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="272" />
+        <source>Could not read the journal: %1</source>
+        <translation>Не удалось прочитать журнал: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="307" />
+        <source>%1 – %2 · %3 interactions · %4 events in the journal</source>
+        <translation>%1 – %2 · обращений: %3 · событий в журнале: %4</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="315" />
+        <source>too few uses to compare</source>
+        <translation>слишком мало, чтобы сравнивать</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="320" />
+        <source>No phrasing has been used often enough yet to say which works better.</source>
+        <translation>Пока ни одну фразу не использовали достаточно часто, чтобы сказать, какая работает лучше.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="325" />
+        <source>Each figure rests on the uses shown beside it; phrasings with fewer than %1 recorded outcomes are not compared.</source>
+        <translation>Каждая цифра опирается на указанное рядом число использований; фразы, у которых меньше %1 отмеченных итогов, не сравниваются.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="344" />
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="392" />
+        <source>Writing the PDF report…</source>
+        <translation>Записываю отчёт PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <location filename="../../pos_coach/ui/review/models.py" line="37" />
+        <source>Interactions</source>
+        <translation>Обращения</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/models.py" line="38" />
+        <source>WOW</source>
+        <translation>ВАУ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/models.py" line="39" />
+        <source>OK</source>
+        <translation>Нормально</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/models.py" line="40" />
+        <source>Upset</source>
+        <translation>Недоволен</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/models.py" line="41" />
+        <source>Called lead</source>
+        <translation>Позвали старшего</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/models.py" line="42" />
+        <source>No outcome</source>
+        <translation>Без итога</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/models.py" line="43" />
+        <source>WOW %</source>
+        <translation>ВАУ, %</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/models.py" line="44" />
+        <source>Upset %</source>
+        <translation>Недоволен, %</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="29" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="31" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="37" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="38" />
         <source>Store name</source>
         <translation>Название магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="41" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="42" />
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="43" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="44" />
         <source>Cashiers (double-tap a name to rename it)</source>
         <translation>Кассиры (двойное касание — переименовать)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="51" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="52" />
         <source>New name</source>
         <translation>Новое имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="55" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="56" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="59" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="60" />
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="68" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="69" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="72" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="73" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -194,27 +572,27 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="28" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="29" />
         <source>Who is at the till?</source>
         <translation>Кто за кассой?</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="31" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="29" />
         <source>Tap your name to start the shift.</source>
         <translation>Коснитесь своего имени, чтобы начать смену.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="37" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="34" />
         <source>No names yet: type yours below.</source>
         <translation>Имён пока нет: введите своё ниже.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="43" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="40" />
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="48" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="45" />
         <source>Start shift</source>
         <translation>Начать смену</translation>
     </message>

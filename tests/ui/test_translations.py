@@ -39,7 +39,7 @@ def test_translation_sources_match_the_code(tmp_path):
     """The .ts files hold exactly the strings the code asks for (run `make lupdate` if not)."""
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
-    ui = sorted(str(p) for p in (Path(__file__).parents[2] / "pos_coach" / "ui").glob("*.py"))
+    ui = sorted(str(p) for p in (Path(__file__).parents[2] / "pos_coach" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *ui, "-ts", str(fresh)], check=True, capture_output=True)
     for ts in TS_FILES:
         assert sources(ts) == sources(fresh), ts.name

@@ -50,8 +50,10 @@ class GlancePanel(QWidget):
         }
         for n, figure in enumerate(self.figures.values()):
             grid.addWidget(figure, n // 4, n % 4)
-        self.figures["worst"].value.setWordWrap(True)
-        self.figures["worst"].value.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        worst = self.figures["worst"].value
+        worst.setObjectName("figureValueText")  # a card title: smaller, wrapped
+        worst.setWordWrap(True)
+        worst.setAlignment(Qt.AlignmentFlag.AlignLeft)
 
     def show_glance(self, glance: Glance, title: Callable[[str], str]) -> None:
         before = glance.previous

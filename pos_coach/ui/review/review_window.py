@@ -393,6 +393,9 @@ class ReviewWindow(QMainWindow):
         self._pdf_ticket = self.worker.submit(job)
 
     def closeEvent(self, event: Any) -> None:
+        # answers still on their way are dropped: the window and its connection are going
+        self.worker.finished.disconnect(self._finished)
+        self.worker.failed.disconnect(self._failed)
         self.worker.wait()
         self._events_conn.close()
         super().closeEvent(event)

@@ -1,0 +1,69 @@
+"""The review opens from the counter behind the shift lead's PIN (asked on a page, no dialog)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from pos_coach.pins import verify_pin
+
+
+def tap(qtbot, window, keys: str) -> None:
+    for key in keys:
+        qtbot.mouseClick(
+            window.pin_page.findChild(type(window.header.review_button), f"pin-{key}"),
+            Qt.MouseButton.LeftButton,
+        )
+
+
+def test_first_use_sets_the_pin_then_opens_the_review(qtbot, window):
+    window.start_shift("Anna")
+    qtbot.mouseClick(window.header.review_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.pin_page
+    assert "No PIN yet" in window.pin_page.hint.text()
+    tap(qtbot, window, "12✓")
+    assert "at least 4 digits" in window.pin_page.message.text()
+    tap(qtbot, window, "2580✓")
+    assert "Repeat" in window.pin_page.hint.text()
+    tap(qtbot, window, "2581✓")
+    assert "differ" in window.pin_page.message.text()
+    tap(qtbot, window, "2580✓2580✓")
+    stored = window.counter.settings["lead_pin"]
+    assert verify_pin("2580", stored) and "2580" not in stored
+    assert window.review is not None and window.review.isVisible()
+    assert window.stack.currentWidget() is window.board  # the counter is back to its tiles
+    window.review.close()
+
+
+def test_wrong_pin_is_refused_and_slowed_down(qtbot, window):
+    from pos_coach.pins import hash_pin
+
+    window.counter.settings["lead_pin"] = hash_pin("2580")
+    window.start_shift("Anna")
+    window.ask_review_pin()
+    tap(qtbot, window, "1111✓")
+    assert window.review is None
+    assert "Wrong PIN" in window.pin_page.message.text() and "1 s" in window.pin_page.message.text()
+    tap(qtbot, window, "2580✓")  # right, but too soon
+    assert window.review is None
+    # leaving and coming back does not reset the wait
+    qtbot.mouseClick(
+        window.pin_page.findChild(type(window.header.review_button), "pinCancel"),
+        Qt.MouseButton.LeftButton,
+    )
+    window.ask_review_pin()
+    qtbot.wait(1100)
+    tap(qtbot, window, "2580✓")
+    assert window.review is not None
+    window.review.close()
+
+
+def test_typed_pin_and_enter(qtbot, window):
+    from pos_coach.pins import hash_pin
+
+    window.counter.settings["lead_pin"] = hash_pin("4321")
+    window.start_shift("Anna")
+    window.ask_review_pin()
+    qtbot.keyClicks(window.pin_page.field, "4321")
+    qtbot.keyClick(window.pin_page.field, Qt.Key.Key_Return)
+    assert window.review is not None
+    window.review.close()
