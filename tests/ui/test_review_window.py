@@ -1,4 +1,4 @@
-"""The review window over a journal whose figures were worked out by hand (tests/unit/test_review.py)."""
+"""The review window over a journal whose figures were worked out by hand (see test_review)."""
 
 from __future__ import annotations
 
