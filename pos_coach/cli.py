@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import locale
 import os
 import sys
+from datetime import datetime
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 import click
 
 from pos_coach import __version__
 from pos_coach.i18n import LANGUAGES, message, normalise_lang
+
+if TYPE_CHECKING:
+    from pos_coach.journal import Journal
 
 
 class Exit(IntEnum):
@@ -88,6 +94,117 @@ def check(directory: str | None, lang: str | None) -> None:
         sys.exit(Exit.PROBLEMS)
     args = {"cards": result.card_count, "langs": len(result.packs)}
     click.echo(message("check_summary_ok", lang, args))
+
+
+def _open_journal(data_dir: str | None) -> Journal:
+    """The journal of ``--data-dir`` (or the default), or a clear message and exit 1."""
+    from pos_coach import paths
+    from pos_coach.journal import JOURNAL_FILE, Journal, JournalError
+
+    folder = paths.data_dir(data_dir)
+    if not (folder / JOURNAL_FILE).is_file():
+        click.echo(f"pos-coach: no journal in {folder} (give --data-dir?)", err=True)
+        sys.exit(Exit.PROBLEMS)
+    try:
+        return Journal.in_dir(folder)
+    except JournalError as exc:
+        click.echo(f"pos-coach: {exc}", err=True)
+        sys.exit(Exit.PROBLEMS)
+
+
+DATA_DIR_OPTION = click.option(
+    "--data-dir", type=click.Path(file_okay=False), help="Folder of the journal."
+)
+
+
+@cli.command()
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day (shop's local date).")
+@click.option(
+    "--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day, included (default today)."
+)
+@click.option(
+    "--by",
+    type=click.Choice(
+        ["situation", "cashier", "hour", "day", "weekday", "outcome", "lang", "source"]
+    ),
+    default="situation",
+    show_default=True,
+    help="What to group by (days and hours in the shop's local time).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--cashier", help="Only this cashier.")
+@click.option("--situation", help="Only this situation (card id).")
+@DATA_DIR_OPTION
+def report(
+    since: datetime | None,
+    until: datetime | None,
+    by: str,
+    fmt: str,
+    cashier: str | None,
+    situation: str | None,
+    data_dir: str | None,
+) -> None:
+    """Interactions and how they ended, grouped; the same figures as the review window."""
+    from datetime import timedelta
+
+    from pos_coach import paths
+    from pos_coach.clock import shop_zone
+    from pos_coach.review import Filters, Reports
+    from pos_coach.review.output import rows_csv, rows_json, rows_table
+    from pos_coach.review.periods import days
+    from pos_coach.settings import Settings
+
+    journal = _open_journal(data_dir)
+    zone = shop_zone(str(Settings.in_dir(paths.data_dir(data_dir))["timezone"]))
+    last = until.date() if until else datetime.now(zone).date()
+    first = since.date() if since else last - timedelta(days=29)
+    period = days(first, last, zone)
+    filters = Filters(cashier=cashier, situations=(situation,) if situation else None)
+    reports = Reports(journal.db.conn, zone)
+    rows = reports.rows(by, period, filters)
+    if by in ("hour", "day", "weekday"):
+        rows.sort(key=lambda r: r.key)
+    total = reports.total(period, filters)
+    if fmt == "csv":
+        rows_csv(rows, sys.stdout)
+    elif fmt == "json":
+        payload = {
+            "from": first.isoformat(),
+            "to": last.isoformat(),
+            "timezone": str(zone),
+            "by": by,
+            "rows": json.loads(rows_json(rows)),
+            "total": total.as_dict(),
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{first.isoformat()} – {last.isoformat()} ({zone}), by {by}")
+        click.echo(rows_table([*rows, total], by))
+    journal.close()
+
+
+@cli.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
+)
+@DATA_DIR_OPTION
+def export(fmt: str, data_dir: str | None) -> None:
+    """Every event of the journal, oldest first, to standard output."""
+    from pos_coach.review.output import events_csv, events_jsonl, iter_events
+
+    journal = _open_journal(data_dir)
+    events = iter_events(journal.db.conn)
+    if fmt == "csv":
+        events_csv(events, sys.stdout)
+    else:
+        events_jsonl(events, sys.stdout)
+    journal.close()
 
 
 def main() -> None:

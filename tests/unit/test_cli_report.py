@@ -1,0 +1,121 @@
+"""`pos-coach report` and `pos-coach export`: the review's numbers, from the same functions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pos_coach.cli import cli
+from pos_coach.journal import Journal
+from pos_coach.review import Reports
+from pos_coach.settings import Settings
+from tests.unit.test_review import MOSCOW, SATURDAY, fill
+
+
+@pytest.fixture
+def shop(data_dir):
+    journal = Journal.in_dir(data_dir)
+    fill(journal)
+    settings = Settings.in_dir(data_dir)
+    settings["timezone"] = "Europe/Moscow"
+    settings.save()
+    yield data_dir, journal
+    journal.close()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    "by", ["situation", "cashier", "hour", "day", "weekday", "outcome", "lang", "source"]
+)
+def test_report_json_equals_the_review_functions(shop, by):
+    data_dir, journal = shop
+    code, out, _ = run(
+        "report",
+        "--since",
+        "2026-11-21",
+        "--until",
+        "2026-11-21",
+        "--by",
+        by,
+        "--format",
+        "json",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0
+    payload = json.loads(out)
+    expected = Reports(journal.db.conn, MOSCOW).rows(by, SATURDAY)
+    assert {(r["key"], r["interactions"], r["upset"]) for r in payload["rows"]} == {
+        (r.key, r.interactions, r.upset) for r in expected
+    }
+    assert payload["total"]["interactions"] == 6 and payload["timezone"] == "Europe/Moscow"
+
+
+def test_report_by_hour_in_local_time_as_a_table(shop):
+    data_dir, _ = shop
+    code, out, _ = run(
+        "report",
+        "--since",
+        "2026-11-21",
+        "--until",
+        "2026-11-21",
+        "--by",
+        "hour",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("2026-11-21 – 2026-11-21 (Europe/Moscow)")
+    assert [line.split()[:2] for line in lines[3:]] == [
+        ["0", "1"],
+        ["10", "3"],
+        ["12", "1"],
+        ["18", "1"],
+        ["total", "6"],
+    ]
+
+
+def test_report_csv_with_a_cashier_filter(shop):
+    data_dir, _ = shop
+    code, out, _ = run(
+        "report",
+        "--since",
+        "2026-11-20",
+        "--until",
+        "2026-11-21",
+        "--cashier",
+        "Anna",
+        "--format",
+        "csv",
+        "--data-dir",
+        str(data_dir),
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert {r["key"]: int(r["interactions"]) for r in rows} == {"greeting": 2, "loyalty-card": 1}
+
+
+def test_report_without_a_journal_says_where_it_looked(tmp_path):
+    code, _, err = run("report", "--data-dir", str(tmp_path / "none"))
+    assert code == 1 and "no journal in" in err and "none" in err
+
+
+def test_export_every_event_oldest_first(shop):
+    data_dir, journal = shop
+    code, out, _ = run("export", "--data-dir", str(data_dir))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == journal.count() == 15
+    assert [r["at"] for r in rows] == sorted(r["at"] for r in rows)
+    code, out, _ = run("export", "--format", "jsonl", "--data-dir", str(data_dir))
+    events = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(events) == 15
+    assert (events[0]["kind"], events[0]["at"]) == ("shown", "2026-11-20T20:30:00.000Z")
