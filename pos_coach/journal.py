@@ -96,8 +96,29 @@ class JournalError(Exception):
     """The journal cannot be used; the message says why and which file."""
 
 
+# Written out by hand so that `sqlite3 journal.db .schema` explains itself.
+_EVENTS = """
+CREATE TABLE events (  -- POS Coach journal: one row per thing that happened, never changed
+    id TEXT PRIMARY KEY NOT NULL,  -- UUID of the event
+    at TEXT NOT NULL,          -- when, UTC, ISO 8601 with milliseconds: 2026-11-23T10:15:02.123Z
+    store TEXT,                -- shop name (settings)
+    register TEXT,             -- which till
+    cashier TEXT,              -- who was at the till (name picked at the start of the shift)
+    interaction TEXT,          -- groups the events of one card shown (shown, said, outcome...)
+    kind TEXT NOT NULL,        -- shown, said, outcome, dismissed, note, shift_start, shift_end
+    situation TEXT,            -- card id, e.g. gate-alarm (the same in every language)
+    card_rev TEXT,             -- hash of the card text shown: tells old wording from new
+    lang TEXT,                 -- language of the card shown: ru, en
+    source TEXT,               -- how it was opened: touch, hotkey, search, trigger, http
+    phrase TEXT,               -- the phrasing shown or said, as written in the card
+    outcome TEXT,              -- upset, ok, wow, escalated (called the shift lead)
+    detail TEXT                -- JSON for anything else
+)
+"""
+
+
 def _v1(db: sqlite_utils.Database) -> None:
-    db["events"].create(COLUMNS, pk="id", not_null={"id", "at", "kind"})
+    db.conn.execute(_EVENTS)
     db["events"].create_index(["at"], index_name="events_at")
     db["events"].create_index(["situation", "at"], index_name="events_situation_at")
     db["events"].create_index(["cashier", "at"], index_name="events_cashier_at")
@@ -109,21 +130,21 @@ def _v1(db: sqlite_utils.Database) -> None:
 # it summarises, so that reports read one row per card shown instead of every event. It is
 # derived data: it can always be rebuilt from ``events`` (migration 2 does exactly that).
 _INTERACTIONS = """
-CREATE TABLE interactions (
-    interaction TEXT PRIMARY KEY,
-    at TEXT,
+CREATE TABLE interactions (  -- one row per card shown, kept from events by triggers (for reports)
+    interaction TEXT PRIMARY KEY,  -- the interaction id of its events
+    at TEXT,                   -- when the card was shown, UTC
     store TEXT,
     register TEXT,
     cashier TEXT,
-    situation TEXT,
+    situation TEXT,            -- card id
     card_rev TEXT,
     lang TEXT,
-    source TEXT,
-    phrase TEXT,
-    said INTEGER NOT NULL DEFAULT 0,
-    outcome TEXT,
-    ended_at TEXT,
-    dismissed INTEGER NOT NULL DEFAULT 0
+    source TEXT,               -- touch, hotkey, search, trigger, http
+    phrase TEXT,               -- the phrasing on screen when it ended (else the one first shown)
+    said INTEGER NOT NULL DEFAULT 0,  -- how many times "said" was tapped
+    outcome TEXT,              -- upset, ok, wow, escalated; NULL when none was recorded
+    ended_at TEXT,             -- when the outcome (or dismissal) was recorded, UTC
+    dismissed INTEGER NOT NULL DEFAULT 0  -- 1 when the card was left without an outcome
 )
 """
 _INTERACTION_TRIGGERS = (
