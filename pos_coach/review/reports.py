@@ -8,17 +8,23 @@ it ended.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from pos_coach.clock import Segment, offset_segments
+from pos_coach.clock import offset_segments
 from pos_coach.journal import OUTCOMES
 from pos_coach.review.filters import Filters
 from pos_coach.review.periods import Period
 
 GROUPINGS = ("situation", "cashier", "hour", "day", "weekday", "outcome", "lang", "source")
+COLUMN_GROUPINGS = ("situation", "cashier", "lang", "source")
+_TIME_KEYS: dict[str, Callable[[datetime], Any]] = {
+    "hour": lambda t: t.hour,
+    "day": lambda t: t.date().isoformat(),
+    "weekday": lambda t: t.weekday(),  # 0 = Monday
+}
 MIN_USES_TO_RANK = 10
 NO_FILTERS = Filters()  # fewer uses than this and a phrasing's results are not compared
 
@@ -47,6 +53,11 @@ class Row:
     def share(self, outcome: str) -> float | None:
         """The share of recorded outcomes that were ``outcome`` (None when none recorded)."""
         return getattr(self, outcome) / self.ended if self.ended else None
+
+    def add(self, other: Row) -> None:
+        self.interactions += other.interactions
+        for outcome in OUTCOMES:
+            setattr(self, outcome, getattr(self, outcome) + getattr(other, outcome))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,83 +95,106 @@ class Reports:
         self.conn = conn
         self.zone = zone
 
-    # -- local time in SQL -------------------------------------------------------------------
-    def _offset_sql(self, period: Period) -> str:
-        """The shop's UTC offset in minutes at ``interactions.at`` as an SQL expression."""
-        segments: list[Segment] = offset_segments(self.zone, period.start, period.end)
-        if len(segments) == 1:
-            return str(segments[0].offset_minutes)
-        cases = " ".join(
-            f"WHEN at >= '{s.start}' THEN {s.offset_minutes}" for s in reversed(segments[1:])
-        )
-        return f"(CASE {cases} ELSE {segments[0].offset_minutes} END)"
-
-    def _key_sql(self, by: str, period: Period) -> str:
-        offset = self._offset_sql(period)
-        minutes = "(CAST(substr(at, 12, 2) AS INTEGER) * 60 + CAST(substr(at, 15, 2) AS INTEGER))"
-        if by == "hour":
-            return f"(({minutes} + {offset} + 1440) / 60 % 24)"
-        if by == "day":
-            return f"date(substr(at, 1, 19), {offset} || ' minutes')"
-        if by == "weekday":  # 0 = Monday ... 6 = Sunday
-            local = f"strftime('%w', substr(at, 1, 19), {offset} || ' minutes')"
-            return f"((CAST({local} AS INTEGER) + 6) % 7)"
-        if by == "outcome":
-            return "coalesce(outcome, 'none')"
-        if by in ("situation", "cashier", "lang", "source"):
-            return by
-        raise ValueError(f"unknown grouping {by!r}; one of {', '.join(GROUPINGS)}")
-
-    def _where(self, period: Period, filters: Filters) -> tuple[str, list[Any]]:
-        extra, params = filters.sql()
-        return f"at >= ? AND at < ?{extra}", [period.start_text, period.end_text, *params]
-
     # -- groupings ---------------------------------------------------------------------------
     def rows(self, by: str, period: Period, filters: Filters = NO_FILTERS) -> list[Row]:
         """Interactions and outcomes per group, the largest group first."""
-        return self._grouped([by], period, filters, order="interactions DESC, key")
+        if by in COLUMN_GROUPINGS:
+            rows = self._by_column(by, period, filters)
+        elif by in ("hour", "day", "weekday"):
+            rows = self._fold(period, filters, _TIME_KEYS[by])
+        elif by == "outcome":
+            rows = self._by_outcome(period, filters)
+        else:
+            raise ValueError(f"unknown grouping {by!r}; one of {', '.join(GROUPINGS)}")
+        return sorted(rows, key=lambda r: (-r.interactions, str(r.key)))
 
-    def _grouped(
-        self, keys: list[str], period: Period, filters: Filters, order: str = "key"
-    ) -> list[Row]:
-        exprs = [self._key_sql(k, period) for k in keys]
-        where, params = self._where(period, filters)
-        select = ", ".join(f"{e} AS k{n}" for n, e in enumerate(exprs))
-        group = ", ".join(f"k{n}" for n in range(len(exprs)))
-        counts = ", ".join(f"sum(outcome = '{o}')" for o in OUTCOMES)
-        key = "k0" if len(keys) == 1 else group
-        sql = (
-            f"SELECT {select}, count(*) AS interactions, {counts} FROM interactions "
-            f"WHERE {where} AND situation IS NOT NULL GROUP BY {group} "
-            f"ORDER BY {order.replace('key', key)}"
+    def _where(self, period: Period, filters: Filters) -> tuple[str, list[Any]]:
+        extra, params = filters.sql()
+        return (
+            f"at >= ? AND at < ? AND situation IS NOT NULL{extra}",
+            [period.start_text, period.end_text, *params],
         )
-        rows = []
-        for record in self.conn.execute(sql, params):
-            key_value = record[0] if len(keys) == 1 else tuple(record[: len(keys)])
-            values = record[len(keys) :]
-            rows.append(Row(key_value, values[0], *(v or 0 for v in values[1:])))
+
+    def _counted(self, sql: str, params: list[Any]) -> list[Row]:
+        """Rows from a query selecting ``key, outcome, count(*)``, in the query's key order."""
+        rows: dict[Any, Row] = {}
+        for key, outcome, count in self.conn.execute(sql, params):
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = Row(key)
+            row.interactions += count
+            if outcome in OUTCOMES:
+                setattr(row, outcome, getattr(row, outcome) + count)
+        return list(rows.values())
+
+    def _by_column(self, column: str, period: Period, filters: Filters) -> list[Row]:
+        where, params = self._where(period, filters)
+        sql = (
+            f"SELECT {column}, outcome, count(*) FROM interactions "
+            f"INDEXED BY interactions_by_{column} WHERE {where} GROUP BY 1, 2"
+        )
+        return self._counted(sql, params)
+
+    def _by_outcome(self, period: Period, filters: Filters) -> list[Row]:
+        where, params = self._where(period, filters)
+        sql = (
+            "SELECT outcome, outcome, count(*) FROM interactions "
+            f"INDEXED BY interactions_by_outcome WHERE {where} GROUP BY 1, 2"
+        )
+        rows = self._counted(sql, params)
+        for row in rows:  # "none": no outcome recorded (grouped on the bare column: no sorting)
+            row.key = row.key or "none"
         return rows
 
     def total(self, period: Period, filters: Filters = NO_FILTERS) -> Row:
+        total = Row("total")
+        for row in self._by_outcome(period, filters):
+            total.add(row)
+        return total
+
+    def _buckets(self, period: Period, filters: Filters) -> list[tuple[datetime, Row]]:
+        """Counts per UTC hour (per minute where the shop's offset is not whole hours)."""
+        segments = offset_segments(self.zone, period.start, period.end)
+        hourly = all(s.offset_minutes % 60 == 0 for s in segments)
+        width = 13 if hourly else 16
         where, params = self._where(period, filters)
-        counts = ", ".join(f"sum(outcome = '{o}')" for o in OUTCOMES)
-        record = self.conn.execute(
-            f"SELECT count(*), {counts} FROM interactions WHERE {where} AND situation IS NOT NULL",
-            params,
-        ).fetchone()
-        return Row("total", record[0], *(v or 0 for v in record[1:]))
+        bucket = f"substr(at, 1, {width})"
+        if hourly:  # the expression index: buckets stream out in order, no sorting
+            index = "INDEXED BY interactions_hour"
+            where = f"{bucket} >= substr(?, 1, 13) AND {bucket} <= substr(?, 1, 13) AND {where}"
+            params = [period.start_text, period.end_text, *params]
+        else:
+            index = ""
+        sql = (
+            f"SELECT {bucket}, outcome, count(*) FROM interactions {index} "
+            f"WHERE {where} GROUP BY 1, 2"
+        )
+        suffix = ":00" if hourly else ""
+        return [
+            (datetime.fromisoformat(row.key + suffix).replace(tzinfo=UTC), row)
+            for row in self._counted(sql, params)
+        ]
+
+    def _fold(self, period: Period, filters: Filters, key: Callable[[datetime], Any]) -> list[Row]:
+        """Add up the buckets under a key of their local time (hour, day, weekday...)."""
+        folded: dict[Any, Row] = {}
+        for moment, counts in self._buckets(period, filters):
+            name = key(moment.astimezone(self.zone))
+            row = folded.setdefault(name, Row(name))
+            row.add(counts)
+        return list(folded.values())
 
     def heatmap(self, period: Period, filters: Filters = NO_FILTERS) -> list[list[int]]:
         """Interactions by local weekday (rows, Monday first) and hour (columns)."""
         grid = [[0] * 24 for _ in range(7)]
-        for row in self._grouped(["weekday", "hour"], period, filters):
+        for row in self._fold(period, filters, lambda t: (t.weekday(), t.hour)):
             weekday, hour = row.key
             grid[weekday][hour] = row.interactions
         return grid
 
     def daily(self, period: Period, filters: Filters = NO_FILTERS) -> list[Row]:
         """One row per local day of the period, days without interactions included."""
-        found = {row.key: row for row in self._grouped(["day"], period, filters)}
+        found = {row.key: row for row in self._fold(period, filters, _TIME_KEYS["day"])}
         return [found.get(d.isoformat(), Row(d.isoformat())) for d in period.local_days(self.zone)]
 
     # -- at a glance -------------------------------------------------------------------------
@@ -195,16 +229,12 @@ class Reports:
     ) -> list[PhraseStat]:
         """Per phrasing of one situation: uses and outcomes; ranked only with enough uses."""
         where, params = self._where(period, filters)
-        counts = ", ".join(f"sum(outcome = '{o}')" for o in OUTCOMES)
         sql = (
-            f"SELECT phrase, count(*), {counts} FROM interactions WHERE {where} "
-            "AND situation = ? AND phrase IS NOT NULL GROUP BY phrase ORDER BY count(*) DESC"
+            f"SELECT phrase, outcome, count(*) FROM interactions WHERE {where} "
+            "AND situation = ? AND phrase IS NOT NULL GROUP BY 1, 2"
         )
-        stats = []
-        for record in self.conn.execute(sql, [*params, situation]):
-            row = Row(record[0], record[1], *(v or 0 for v in record[2:]))
-            stats.append(PhraseStat(record[0], row, rankable=row.ended >= min_uses))
-        return stats
+        rows = sorted(self._counted(sql, [*params, situation]), key=lambda r: -r.interactions)
+        return [PhraseStat(r.key, r, rankable=r.ended >= min_uses) for r in rows]
 
     def unused(
         self, card_ids: Iterable[str], period: Period, filters: Filters = NO_FILTERS

@@ -177,6 +177,13 @@ class CounterWindow(QMainWindow):
             self.review = ReviewWindow(counter.journal, counter.library, counter.settings, zone)
             self.review.destroyed.connect(self._review_closed)
             self.review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # shown on the next turn of the event loop: building and first painting the window are
+        # two short pauses for the counter instead of one long one
+        QTimer.singleShot(0, self._show_review)
+
+    def _show_review(self) -> None:
+        if self.review is None:
+            return
         self.review.show()
         self.review.raise_()
         self.review.activateWindow()

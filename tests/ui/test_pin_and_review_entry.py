@@ -29,7 +29,8 @@ def test_first_use_sets_the_pin_then_opens_the_review(qtbot, window):
     tap(qtbot, window, "2580✓2580✓")
     stored = window.counter.settings["lead_pin"]
     assert verify_pin("2580", stored) and "2580" not in stored
-    assert window.review is not None and window.review.isVisible()
+    assert window.review is not None
+    qtbot.waitUntil(window.review.isVisible)
     assert window.stack.currentWidget() is window.board  # the counter is back to its tiles
     window.review.close()
 

@@ -175,3 +175,31 @@ def test_daylight_saving_in_berlin(data_dir):
     assert sunday.length == timedelta(hours=23)
     assert {r.key: r.interactions for r in reports.rows("hour", sunday)} == {1: 1, 3: 1, 23: 1}
     assert [r.key for r in reports.rows("day", sunday)] == ["2026-03-29"]
+
+
+def test_a_half_hour_time_zone(data_dir):
+    kolkata = ZoneInfo("Asia/Kolkata")  # UTC+5:30: UTC hours do not map onto local hours
+    journal = Journal.in_dir(data_dir)
+    fill(
+        journal,
+        [
+            ("k1", "greeting", "Anna", "ru", "2026-11-21T04:15:00.000Z", "ok", "p"),  # 09:45
+            ("k2", "greeting", "Anna", "ru", "2026-11-21T04:45:00.000Z", "wow", "p"),  # 10:15
+            (
+                "k3",
+                "greeting",
+                "Anna",
+                "ru",
+                "2026-11-21T18:40:00.000Z",
+                "ok",
+                "p",
+            ),  # 00:10 on the 22nd
+        ],
+    )
+    reports = Reports(journal.db.conn, kolkata)
+    week = days(date(2026, 11, 16), date(2026, 11, 22), kolkata)
+    assert {r.key: r.interactions for r in reports.rows("hour", week)} == {9: 1, 10: 1, 0: 1}
+    assert {r.key: r.interactions for r in reports.rows("day", week)} == {
+        "2026-11-21": 2,
+        "2026-11-22": 1,
+    }
