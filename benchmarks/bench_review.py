@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -115,7 +116,7 @@ def window_stall(journal: Journal) -> tuple[str, str, str, bool]:
         time.sleep(0.005)
     timer.stop()
     points = [opened_at, *[t for t in ticks if t >= opened_at]]
-    stall = max(b - a for a, b in zip(points, points[1:], strict=False))
+    stall = max(b - a for a, b in pairwise(points))
     window.close()
     return (
         f"opening the review (last 30 days ready after {ready} ms): longest UI stall",
