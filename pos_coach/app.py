@@ -115,3 +115,6 @@ def start(options: Options) -> int:
     finally:
         core.counter.end_shift()
         core.journal.close()
+        from pos_coach.review import pictures
+
+        pictures.shutdown()

@@ -1,8 +1,7 @@
-"""Charts as pictures: drawn by matplotlib in the worker thread, shown here as pixmaps."""
+"""Charts as pictures: drawn by matplotlib in the drawing process, shown here as pixmaps."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,26 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-CHART_DPI = 100
-
-
-def render_png(figure: Any) -> bytes:
-    """A matplotlib Figure as PNG bytes (Agg; safe off the UI thread)."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=CHART_DPI)
-    return buffer.getvalue()
+from pos_coach.review import pictures
 
 
 def render_charts(snapshot: Any, titles: Mapping[str, str], lang: str) -> dict[str, bytes]:
-    """All review charts for one snapshot. matplotlib is imported here, lazily, in the worker."""
-    from pos_coach.review import charts
-
-    return {
-        "situations": render_png(charts.situations_chart(snapshot.situations, titles, lang)),
-        "heatmap": render_png(charts.heatmap_chart(snapshot.heatmap, lang)),
-        "daily": render_png(charts.daily_chart(snapshot.daily, lang)),
-        "cashiers": render_png(charts.cashiers_chart(snapshot.cashiers, lang)),
-    }
+    """All review charts of a snapshot as PNG bytes, drawn by the drawing process."""
+    return pictures.executor().submit(pictures.draw_charts, snapshot, dict(titles), lang).result()
 
 
 class ChartLabel(QLabel):

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from pos_coach.journal import COLUMNS, Journal
 from pos_coach.library import Library
+from pos_coach.review import pictures
 from pos_coach.review.events import EventFilter
+from pos_coach.review.pictures import ReportJob
 from pos_coach.review.reports import MIN_USES_TO_RANK, Reports
 from pos_coach.review.snapshot import Request, Snapshot, compute
 from pos_coach.settings import Settings
@@ -368,34 +370,29 @@ class ReviewWindow(QMainWindow):
         notes = self.notes.toPlainText()
         ids = [c.id for c in self.library.cards]
 
-        def job(conn: sqlite3.Connection) -> Path:
-            from pos_coach.review.pdf import shift_report
-            from pos_coach.review.periods import make_period
+        job = ReportJob(
+            journal=Path(self.journal_path),
+            target=path,
+            zone=zone,
+            request=request,
+            store=store,
+            register=register,
+            lang=lang,
+            titles=titles,
+            card_ids=ids,
+            notes=notes,
+        )
 
-            period = make_period(
-                request.period, zone, request.now, conn, request.first, request.last
-            )
-            shift_report(
-                path,
-                Reports(conn, zone),
-                period,
-                request.filters,
-                store=store,
-                register=register,
-                lang=lang,
-                titles=titles,
-                card_ids=ids,
-                notes=notes,
-            )
-            return path
+        def write(_conn: sqlite3.Connection) -> Path:
+            return pictures.executor().submit(pictures.write_report, job).result()
 
         self.status.setText(self.tr("Writing the PDF report…"))
-        self._pdf_ticket = self.worker.submit(job)
+        self._pdf_ticket = self.worker.submit(write)
 
     def closeEvent(self, event: Any) -> None:
         # answers still on their way are dropped: the window and its connection are going
         self.worker.finished.disconnect(self._finished)
         self.worker.failed.disconnect(self._failed)
-        self.worker.wait()
+        self.worker.shutdown()
         self._events_conn.close()
         super().closeEvent(event)
