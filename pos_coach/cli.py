@@ -207,6 +207,64 @@ def export(fmt: str, data_dir: str | None) -> None:
     journal.close()
 
 
+@cli.command()
+@click.option(
+    "--days", type=click.IntRange(min=1), default=30, show_default=True, help="Days of data."
+)
+@click.option(
+    "--per-day",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    help="Average cards shown a day (weekends are busier).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Folder of the demo journal (default: a folder of its own, never the real journal's).",
+)
+@click.option(
+    "--seed", type=int, default=1, show_default=True, help="The same seed, the same journal."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the cards and the cashiers' names (default: the system's).",
+)
+def demo(days: int, per_day: int, data_dir: str | None, seed: int, lang: str | None) -> None:
+    """Fill a journal of its own with realistic made-up events, to try the reports on.
+
+    Earlier demo data there is replaced; a journal with real events is refused.
+    """
+    from pathlib import Path
+
+    from pos_coach import paths
+    from pos_coach.cards import load_pack
+    from pos_coach.demo import DemoRefused, demo_data_dir, generate
+    from pos_coach.journal import Journal, JournalError
+
+    pack = load_pack(paths.situations_dir()).pack_for(lang or system_lang())
+    if pack is None or not pack.cards:
+        click.echo(f"pos-coach: no situation cards in {paths.situations_dir()}", err=True)
+        sys.exit(Exit.PROBLEMS)
+    situations = {card.id: card.say for card in pack.ordered_cards()}
+    folder = Path(data_dir).expanduser() if data_dir else demo_data_dir()
+    try:
+        journal = Journal.in_dir(folder)
+    except JournalError as exc:
+        click.echo(f"pos-coach: {exc}", err=True)
+        sys.exit(Exit.PROBLEMS)
+    try:
+        written = generate(journal, situations, days, per_day=per_day, seed=seed, lang=pack.lang)
+    except DemoRefused as exc:
+        click.echo(f"pos-coach: {exc}", err=True)
+        sys.exit(Exit.PROBLEMS)
+    finally:
+        journal.close()
+    click.echo(f"wrote {written:,} demo events for {days} days into {journal.path}")
+
+
 def main() -> None:
     cli(prog_name="pos-coach")
 
