@@ -21,7 +21,16 @@ import sqlite_utils
 
 JOURNAL_FILE = "journal.db"
 
-KINDS = ("shift_start", "shift_end", "shown", "said", "outcome", "dismissed", "note")
+KINDS = (
+    "shift_start",
+    "shift_end",
+    "shown",
+    "said",
+    "outcome",
+    "dismissed",
+    "note",
+    "card_edited",  # the owner changed a card: detail says what (the editor's audit trail)
+)
 SOURCES = ("touch", "hotkey", "search", "trigger", "http")
 OUTCOMES = ("upset", "ok", "wow", "escalated")
 
@@ -105,7 +114,7 @@ CREATE TABLE events (  -- POS Coach journal: one row per thing that happened, ne
     register TEXT,             -- which till
     cashier TEXT,              -- who was at the till (name picked at the start of the shift)
     interaction TEXT,          -- groups the events of one card shown (shown, said, outcome...)
-    kind TEXT NOT NULL,        -- shown, said, outcome, dismissed, note, shift_start, shift_end
+    kind TEXT NOT NULL,        -- shown, said, outcome, dismissed, note, shift_start, card_edited...
     situation TEXT,            -- card id, e.g. gate-alarm (the same in every language)
     card_rev TEXT,             -- hash of the card text shown: tells old wording from new
     lang TEXT,                 -- language of the card shown: ru, en

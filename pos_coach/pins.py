@@ -44,9 +44,9 @@ def valid_new_pin(pin: str) -> bool:
 
 @dataclass
 class Gate:
-    """Checks PINs against a stored hash and slows down repeated wrong attempts."""
+    """Checks PINs against stored hashes (any of them opens) and slows down wrong attempts."""
 
-    stored: str
+    stored: str | tuple[str, ...]
     clock: Callable[[], float] = time.monotonic
     failures: int = 0
     _blocked_until: float = field(default=0.0)
@@ -59,7 +59,8 @@ class Gate:
         """True when right. A wrong PIN, or one tried too soon, returns False."""
         if self.wait_left() > 0:
             return False
-        if verify_pin(pin, self.stored):
+        hashes = (self.stored,) if isinstance(self.stored, str) else self.stored
+        if any(verify_pin(pin, stored) for stored in hashes if stored):
             self.failures = 0
             return True
         self.failures += 1

@@ -35,6 +35,15 @@ SETTINGS: tuple[Setting, ...] = (
         "lead_pin", "", str, "The shift lead's PIN as a salted scrypt hash (set at the counter)."
     ),
     Setting(
+        "owner_pin",
+        "",
+        str,
+        "The owner's PIN as a salted scrypt hash; opens the editor and the review.",
+    ),
+    Setting(
+        "lock_minutes", 5, int, "Minutes without a touch before the review or the editor locks."
+    ),
+    Setting(
         "timezone",
         "",
         str,

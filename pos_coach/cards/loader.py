@@ -114,6 +114,7 @@ def load_language(lang_dir: Path) -> tuple[Pack, list[Problem]]:
                         "duplicate_hotkey",
                         {"value": card.hotkey, "other": other},
                         Severity.WARNING,
+                        key="hotkey",
                     )
                 )
                 card = replace(card, hotkey=None)
@@ -223,24 +224,7 @@ def load_card(
         problems.extend(found)
         return None
     data, text = read
-    locator = Locator(text)
-    model, schema_problems = _validate(CardFile, data, path, locator)
-    found.extend(schema_problems)
-    _check_texts(data, path, locator, found)
-    hotkey: str | None = None
-    if isinstance(data.get("hotkey"), str):
-        try:
-            hotkey = hotkeys.normalise(data["hotkey"])
-        except hotkeys.HotkeyError as exc:
-            line, col = locator.value(("hotkey",))
-            found.append(Problem(path, line, col, exc.msg.code, exc.msg.args))
-    category = data.get("category")
-    if check_category and isinstance(category, str) and category.strip() not in pack.categories:
-        line, col = locator.value(("category",))
-        hint = did_you_mean(category, list(pack.categories))
-        found.append(
-            Problem(path, line, col, "unknown_category", {"value": category, "hint": hint})
-        )
+    model, hotkey = check_card_data(data, path, Locator(text), pack, found, check_category)
     problems.extend(found)
     if model is None or found:
         return None
@@ -263,6 +247,45 @@ def load_card(
     )
 
 
+def check_card_data(
+    data: dict[str, Any],
+    path: Path,
+    locator: Locator,
+    pack: Pack,
+    found: list[Problem],
+    check_category: bool = True,
+) -> tuple[CardFile | None, str | None]:
+    """Every rule for a card's keys and values; the editor checks a form with it as you type.
+
+    Returns the validated model (None when invalid) and the normalised hotkey.
+    """
+    model, schema_problems = _validate(CardFile, data, path, locator)
+    found.extend(schema_problems)
+    _check_texts(data, path, locator, found)
+    hotkey: str | None = None
+    if isinstance(data.get("hotkey"), str):
+        try:
+            hotkey = hotkeys.normalise(data["hotkey"])
+        except hotkeys.HotkeyError as exc:
+            line, col = locator.value(("hotkey",))
+            found.append(Problem(path, line, col, exc.msg.code, exc.msg.args, key="hotkey"))
+    category = data.get("category")
+    if check_category and isinstance(category, str) and category.strip() not in pack.categories:
+        line, col = locator.value(("category",))
+        hint = did_you_mean(category, list(pack.categories))
+        found.append(
+            Problem(
+                path,
+                line,
+                col,
+                "unknown_category",
+                {"value": category, "hint": hint},
+                key="category",
+            )
+        )
+    return (model if isinstance(model, CardFile) else None), hotkey
+
+
 def _texts(data: dict[str, Any]) -> Iterable[tuple[tuple[str | int, ...], str]]:
     for key in _TEXT_KEYS:
         value = data.get(key)
@@ -279,7 +302,7 @@ def _check_texts(data: dict[str, Any], path: Path, locator: Locator, found: list
 
     def report(loc: tuple[str | int, ...], code: str, args: dict[str, object]) -> None:
         line, col = locator.value(loc)
-        found.append(Problem(path, line, col, code, args))
+        found.append(Problem(path, line, col, code, args, key=str(loc[0])))
 
     for loc, text in _texts(data):
         if "{" in text or "}" in text:

@@ -23,6 +23,7 @@ class Problem:
     code: str
     args: Mapping[str, object] = field(default_factory=dict)
     severity: Severity = Severity.ERROR
+    key: str | None = None  # the card or pack key it is about, where there is one
 
     def message(self, lang: str) -> str:
         return message(self.code, lang, _localise(self.args, lang))

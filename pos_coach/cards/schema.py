@@ -123,7 +123,8 @@ def to_problems(
         else:  # pragma: no cover - a pydantic error type the schema above cannot produce
             line, col = locator.value(loc)
             code, args = "unreadable", {"detail": err["msg"]}
-        problems.append(Problem(path, line, col, code, args))
+        key = str(loc[0]) if loc and isinstance(loc[0], str) else None
+        problems.append(Problem(path, line, col, code, args, key=key))
     return problems
 
 

@@ -21,3 +21,16 @@ ask_save_path: SaveAsker = _ask_with_qt
 
 def save_path(parent: QWidget, title: str, suggested: str, name_filter: str) -> Path | None:
     return ask_save_path(parent, title, suggested, name_filter)
+
+
+def _ask_open_with_qt(parent: QWidget, title: str, name_filter: str) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    return Path(chosen) if chosen else None
+
+
+OpenAsker = Callable[[QWidget, str, str], Path | None]
+ask_open_path: OpenAsker = _ask_open_with_qt
+
+
+def open_path(parent: QWidget, title: str, name_filter: str) -> Path | None:
+    return ask_open_path(parent, title, name_filter)

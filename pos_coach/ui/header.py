@@ -12,6 +12,7 @@ class Header(QWidget):
     change_cashier = Signal()
     open_settings = Signal()
     open_review = Signal()
+    open_editor = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,12 @@ class Header(QWidget):
         self.review_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.review_button.clicked.connect(self.open_review)
         layout.addWidget(self.review_button)
+        self.editor_button = QPushButton(self.tr("Cards"))
+        self.editor_button.setObjectName("editorButton")
+        self.editor_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.editor_button.setToolTip(self.tr("The owner's card editor"))
+        self.editor_button.clicked.connect(self.open_editor)
+        layout.addWidget(self.editor_button)
         self.settings_button = QPushButton(self.tr("Settings"))
         self.settings_button.setObjectName("settingsButton")
         self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
