@@ -107,6 +107,7 @@ def start(options: Options) -> int:
     app.setOrganizationName("POS Coach")
     install_translators(app, options.lang)
     window = CounterWindow(core.counter, core.load.problems)
+    window.watch(options.situations)  # card edits on disk reach the counter at once
     window.resize(1024, 600)
     window.show()
     _quit_on_signals(app)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -13,11 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_coach.cards.problems import Problem
+from pos_coach.cards.problems import Problem, Severity
 from pos_coach.counter import Counter
+from pos_coach.library import Library
 from pos_coach.ui import theme
+from pos_coach.ui.back_office import BackOffice
 from pos_coach.ui.card_view import CardView, plain_label
 from pos_coach.ui.header import Header
+from pos_coach.ui.live_reload import PackWatcher, Reload, refit_open_card
 from pos_coach.ui.outcome_bar import OutcomeBar
 from pos_coach.ui.pin_page import PinPage
 from pos_coach.ui.settings_page import SettingsPage
@@ -26,6 +31,7 @@ from pos_coach.ui.tiles import TileBoard
 
 SEARCH_RESULTS = 24
 TOAST_MS = 1800
+KEPT_TITLES = 3  # the banner names at most this many cards kept from before
 
 
 class CardPage(QWidget):
@@ -83,7 +89,7 @@ class CounterWindow(QMainWindow):
 
         self._wire()
         self._shortcuts: list[QShortcut] = []
-        self.review: QMainWindow | None = None
+        self.watcher: PackWatcher | None = None
         self.reload_library()
         self._refresh_header()
         self.show_shift_page()
@@ -97,22 +103,42 @@ class CounterWindow(QMainWindow):
         layout.setContentsMargins(12, 4, 12, 4)
         self.banner_label = plain_label(name="bannerText")
         layout.addWidget(self.banner_label, 1)
-        if problems:
-            first = problems[0]
-            text = self.tr("%n problem(s) in the situation cards:", "", len(problems))
-            where = f"{first.path.parent.name}/{first.path.name}:{first.line}"
-            self.banner_label.setText(f"{text} {where}: {first.message(self.counter.lang)}")
+        self.banner_label.setText(self._banner_text(problems, []))
         banner.setVisible(bool(problems))
         return banner
+
+    def _banner_text(self, problems: list[Problem], kept: list[str]) -> str:
+        """One line about the first problem, and one naming the cards kept from before."""
+        lines = []
+        if problems:
+            first = _headline(problems, self._kept_paths(kept))
+            text = self.tr("%n problem(s) in the situation cards:", "", len(problems))
+            where = f"{first.path.parent.name}/{first.path.name}:{first.line}"
+            lines.append(f"{text} {where}: {first.message(self.counter.lang)}")
+        if kept:
+            titles = [card.title for cid in kept if (card := self.counter.library.get(cid))]
+            shown = ", ".join(titles[:KEPT_TITLES]) + (", …" if len(titles) > KEPT_TITLES else "")
+            kept_text = self.tr("Showing the last good version of:")
+            lines.append(f"{kept_text} {shown}")
+        return "\n".join(lines)
+
+    def _kept_paths(self, kept: list[str]) -> set[Path]:
+        cards = (self.counter.library.get(cid) for cid in kept)
+        return {card.path for card in cards if card is not None and card.path is not None}
+
+    def _show_problems(self, problems: list[Problem], kept: list[str]) -> None:
+        """The banner shows while the latest load has problems; hidden when all is clean."""
+        self.banner_label.setText(self._banner_text(problems, kept))
+        self.banner.setVisible(bool(problems or kept))
 
     def _wire(self) -> None:
         self.header.search.textChanged.connect(self._search_changed)
         self.header.search.installEventFilter(self)
         self.header.change_cashier.connect(self.show_shift_page)
         self.header.open_settings.connect(self.show_settings)
+        self.back_office = BackOffice(self)
         self.header.open_review.connect(self.ask_review_pin)
-        self.pin_page.unlocked.connect(self._open_review)
-        self.pin_page.cancelled.connect(self._leave_settings)
+        self.header.open_editor.connect(self.ask_editor_pin)
         self.board.card_chosen.connect(self._tile_chosen)
         self.card_page.view.another_requested.connect(self.another_phrase)
         self.card_page.view.said_requested.connect(self.mark_said)
@@ -139,6 +165,45 @@ class CounterWindow(QMainWindow):
                 shortcut.activated.connect(lambda cid=card.id: self._hotkey(cid))
                 self._shortcuts.append(shortcut)
 
+    # -- live reload -----------------------------------------------------------------------------
+    def watch(self, root: Path) -> PackWatcher:
+        """Follow the pack folder ``root``: its edits reach the counter at once."""
+        library = self.counter.library
+        self.watcher = PackWatcher(root, library.lang, library.pack, self)
+        self.back_office.pack_root = Path(root)
+        self.watcher.reloaded.connect(self.apply_reload)
+        return self.watcher
+
+    def apply_reload(self, reload: Reload) -> None:
+        """Show the cards as they are now: tiles, hotkeys, the open card, search and banner."""
+        before = self.counter.library
+        self.counter.library = Library(reload.pack)
+        self.reload_library()
+        self._refresh_open_card(before)
+        query = self.header.search.text()
+        if query.strip() and self.stack.currentWidget() is self.board:
+            self._search_changed(query)
+        self._show_problems(reload.result.problems, reload.kept)
+
+    def _refresh_open_card(self, before: Library) -> None:
+        """Re-show the open card in its new version (same interaction), or leave it if gone."""
+        opened = self.counter.current
+        if opened is None:
+            return
+        card = self.counter.library.get(opened.card.id)
+        if card is None:
+            self.counter.close()  # logged as dismissed
+            if self.stack.currentWidget() is self.card_page:
+                self.show_tiles()
+            return
+        category = self.counter.library.category(card.category)
+        if card == opened.card and category == before.category(card.category):
+            opened.card = card  # unchanged: the cashier keeps the scroll position
+            return
+        refit_open_card(opened, card)
+        self.card_page.view.show_card(card, category, opened.fill)
+        self._show_phrase()
+
     # -- pages -----------------------------------------------------------------------------------
     def show_shift_page(self) -> None:
         self._close_card()
@@ -155,41 +220,28 @@ class CounterWindow(QMainWindow):
         self.stack.setCurrentWidget(self.board)
         self.header.search.setFocus()
 
-    def ask_review_pin(self) -> None:
-        """The review is behind the shift lead's PIN, asked on a page (no dialog at the till)."""
+    # -- back office -----------------------------------------------------------------------------
+    def show_pin_page(self) -> None:
         self._close_card()
         self.header.search.setVisible(False)
-        self.pin_page.ask(str(self.counter.settings["lead_pin"]), self._store_lead_pin)
         self.stack.setCurrentWidget(self.pin_page)
 
-    def _store_lead_pin(self, pin_hash: str) -> None:
-        self.counter.settings["lead_pin"] = pin_hash
-        self.counter.settings.save()
-
-    def _open_review(self) -> None:
-        from pos_coach.clock import shop_zone
-        from pos_coach.ui.review.review_window import ReviewWindow
-
+    def leave_back_office(self) -> None:
         self._leave_settings()
-        if self.review is None:
-            counter = self.counter
-            zone = shop_zone(str(counter.settings["timezone"]))
-            self.review = ReviewWindow(counter.journal, counter.library, counter.settings, zone)
-            self.review.destroyed.connect(self._review_closed)
-            self.review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # shown on the next turn of the event loop: building and first painting the window are
-        # two short pauses for the counter instead of one long one
-        QTimer.singleShot(0, self._show_review)
 
-    def _show_review(self) -> None:
-        if self.review is None:
-            return
-        self.review.show()
-        self.review.raise_()
-        self.review.activateWindow()
+    @property
+    def review(self) -> QMainWindow | None:
+        return self.back_office.review
 
-    def _review_closed(self) -> None:
-        self.review = None
+    @property
+    def editor(self) -> QMainWindow | None:
+        return self.back_office.editor
+
+    def ask_review_pin(self) -> None:
+        self.back_office.ask_review()
+
+    def ask_editor_pin(self) -> None:
+        self.back_office.ask_editor()
 
     def show_settings(self) -> None:
         self._close_card()
@@ -375,3 +427,12 @@ class CounterWindow(QMainWindow):
             self._scale = scale
             self.setStyleSheet(theme.stylesheet(scale))
             self.board.set_scale(scale)
+
+
+def _headline(problems: list[Problem], kept_paths: set[Path]) -> Problem:
+    """The problem the banner names: one in a card kept from before, else the first error."""
+    for problem in problems:
+        if problem.path in kept_paths:
+            return problem
+    errors = [p for p in problems if p.severity == Severity.ERROR]
+    return (errors or problems)[0]

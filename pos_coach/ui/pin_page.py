@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos_coach.pins import Gate, hash_pin, valid_new_pin
-from pos_coach.ui.card_view import page_heading, plain_label
+from pos_coach.ui.card_view import plain_label
 
 
 class PinPage(QWidget):
@@ -25,7 +25,9 @@ class PinPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(10)
-        page_heading(layout, self.tr("Shift lead's PIN"))
+        self.title = plain_label(self.tr("Shift lead's PIN"), "pageTitle")
+        layout.addWidget(self.title)
+        self.purpose = "review"
         self.hint = plain_label("", "muted")
         layout.addWidget(self.hint)
         self.field = QLineEdit()
@@ -55,24 +57,41 @@ class PinPage(QWidget):
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self._gate: Gate | None = None
+        self._gates: dict[tuple[str, ...], Gate] = {}
         self._store: Callable[[str], None] = lambda _hash: None
         self._first_entry: str | None = None
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._show_wait)
 
-    def ask(self, stored_hash: str, store: Callable[[str], None]) -> None:
-        """Ask for the PIN; with no PIN stored yet, set one (``store`` saves its hash)."""
+    def ask(
+        self,
+        stored: str | tuple[str, ...],
+        store: Callable[[str], None],
+        purpose: str = "review",
+    ) -> None:
+        """Ask for a PIN (any of ``stored`` opens); with none set yet, choose one (``store``).
+
+        ``purpose`` is "review" (the shift lead's or the owner's PIN) or "editor" (the owner's).
+        """
+        hashes = tuple(h for h in ((stored,) if isinstance(stored, str) else stored) if h)
         self._store = store
         self._first_entry = None
-        if not stored_hash:
+        self.purpose = purpose
+        if not hashes:
             self._gate = None
-        elif self._gate is None or self._gate.stored != stored_hash:
-            self._gate = Gate(stored_hash)  # kept between visits: leaving does not reset the wait
+        else:  # one gate per set of PINs, kept between visits: leaving does not reset the wait
+            self._gate = self._gates.setdefault(hashes, Gate(hashes))
         self.field.clear()
         self.message.clear()
-        if stored_hash:
-            self.hint.setText(self.tr("Enter the shift lead's PIN to open the review."))
+        editor = purpose == "editor"
+        self.title.setText(self.tr("Owner's PIN") if editor else self.tr("Shift lead's PIN"))
+        if hashes:
+            self.hint.setText(
+                self.tr("Enter the owner's PIN to open the card editor.")
+                if editor
+                else self.tr("Enter the shift lead's PIN to open the review.")
+            )
         else:
             self.hint.setText(
                 self.tr("No PIN yet: choose one (at least 4 digits), then repeat it.")
@@ -119,7 +138,7 @@ class PinPage(QWidget):
             return
         stored = hash_pin(pin)
         self._store(stored)
-        self._gate = Gate(stored)
+        self._gate = Gate((stored,))
         self.unlocked.emit()
 
     def _show_wait(self) -> None:

@@ -1,55 +1,56 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="92" />
+        <location filename="../../pos_coach/ui/card_view.py" line="92"/>
         <source>← Back  (Esc)</source>
         <translation>← Назад  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="114" />
+        <location filename="../../pos_coach/ui/card_view.py" line="114"/>
         <source>SAY</source>
         <translation>СКАЖИТЕ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="119" />
+        <location filename="../../pos_coach/ui/card_view.py" line="119"/>
         <source>↻ Another phrasing</source>
         <translation>↻ Другая фраза</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="122" />
-        <location filename="../../pos_coach/ui/card_view.py" line="192" />
+        <location filename="../../pos_coach/ui/card_view.py" line="122"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="192"/>
         <source>✓ I said it</source>
         <translation>✓ Я сказал(а)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="178" />
+        <location filename="../../pos_coach/ui/card_view.py" line="178"/>
         <source>What to do</source>
         <translation>Что делать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="179" />
+        <location filename="../../pos_coach/ui/card_view.py" line="179"/>
         <source>Avoid</source>
         <translation>Чего избегать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="180" />
+        <location filename="../../pos_coach/ui/card_view.py" line="180"/>
         <source>Make it WOW</source>
         <translation>Как добиться «ВАУ»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="182" />
+        <location filename="../../pos_coach/ui/card_view.py" line="182"/>
         <source>Call the shift lead</source>
         <translation>Когда звать старшего смены</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="188" />
+        <location filename="../../pos_coach/ui/card_view.py" line="188"/>
         <source>phrasing %1 of %2</source>
         <translation>фраза %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="192" />
+        <location filename="../../pos_coach/ui/card_view.py" line="192"/>
         <source>✓ Said</source>
         <translation>✓ Сказано</translation>
     </message>
@@ -57,7 +58,7 @@
 <context>
     <name>ChartLabel</name>
     <message>
-        <location filename="../../pos_coach/ui/review/charts_view.py" line="44" />
+        <location filename="../../pos_coach/ui/review/charts_view.py" line="29"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -65,7 +66,7 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="102" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="115"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n ошибка в карточках ситуаций:</numerusform>
@@ -74,32 +75,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="265" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="121"/>
+        <source>Showing the last good version of:</source>
+        <translation>Показана последняя исправная версия:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/counter_window.py" line="335"/>
         <source>Saved: upset</source>
         <translation>Записано: недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="266" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="336"/>
         <source>Saved: OK</source>
         <translation>Записано: нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="267" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="337"/>
         <source>Saved: WOW!</source>
         <translation>Записано: ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="268" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="338"/>
         <source>Saved: called the lead</source>
         <translation>Записано: позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="315" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="385"/>
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="317" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="387"/>
         <source>Nothing found. Try another word.</source>
         <translation>Ничего не нашлось. Попробуйте другое слово.</translation>
     </message>
@@ -107,89 +113,89 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="27" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="27"/>
         <source>This shift</source>
         <translation>Эта смена</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="28" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="28"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="29" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="29"/>
         <source>Yesterday</source>
         <translation>Вчера</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="30" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="30"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="31" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="31"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="32" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="32"/>
         <source>Custom…</source>
         <translation>Выбрать даты…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="49" />
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="100" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="49"/>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="100"/>
         <source>All cashiers</source>
         <translation>Все кассиры</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="50" />
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="85" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="50"/>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="85"/>
         <source>All situations</source>
         <translation>Все ситуации</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="51" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="51"/>
         <source>Any outcome</source>
         <translation>Любой итог</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="53" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="53"/>
         <source>WOW</source>
         <translation>ВАУ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="54" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="54"/>
         <source>OK</source>
         <translation>Нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="55" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="55"/>
         <source>Upset</source>
         <translation>Недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="56" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="56"/>
         <source>Called lead</source>
         <translation>Позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="57" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="57"/>
         <source>No outcome</source>
         <translation>Без итога</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="60" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="60"/>
         <source>Any language</source>
         <translation>Любой язык</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="61" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="61"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="62" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="62"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
@@ -197,47 +203,47 @@
 <context>
     <name>GlancePanel</name>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="43" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="43"/>
         <source>Interactions</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="44" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="44"/>
         <source>Ended in WOW</source>
         <translation>Итог «ВАУ»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="45" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="45"/>
         <source>Ended OK</source>
         <translation>Итог «нормально»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="46" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="46"/>
         <source>Ended upset</source>
         <translation>Итог «недоволен»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="47" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="47"/>
         <source>Shift lead called</source>
         <translation>Звали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="48" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="48"/>
         <source>Busiest hour</source>
         <translation>Самый загруженный час</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="49" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="49"/>
         <source>Most often upset</source>
         <translation>Чаще всего недовольны</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="58" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="60"/>
         <source>before: %1</source>
         <translation>раньше: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="73" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="75"/>
         <source>pts</source>
         <translation>п.п.</translation>
     </message>
@@ -245,32 +251,42 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="25" />
+        <location filename="../../pos_coach/ui/header.py" line="26"/>
         <source>Type to find a situation…</source>
         <translation>Начните печатать, чтобы найти ситуацию…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="36" />
+        <location filename="../../pos_coach/ui/header.py" line="37"/>
         <source>Review</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="41" />
+        <location filename="../../pos_coach/ui/header.py" line="42"/>
+        <source>Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/header.py" line="45"/>
+        <source>The owner&apos;s card editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/header.py" line="48"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="48" />
+        <location filename="../../pos_coach/ui/header.py" line="55"/>
         <source>Register %1</source>
         <translation>Касса %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="50" />
+        <location filename="../../pos_coach/ui/header.py" line="57"/>
         <source>Pick cashier</source>
         <translation>Выбрать кассира</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="51" />
+        <location filename="../../pos_coach/ui/header.py" line="58"/>
         <source>Change cashier</source>
         <translation>Сменить кассира</translation>
     </message>
@@ -278,22 +294,22 @@
 <context>
     <name>OutcomeBar</name>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="25" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="25"/>
         <source>Upset</source>
         <translation>Недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="26" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="26"/>
         <source>OK</source>
         <translation>Нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="27" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="27"/>
         <source>WOW!</source>
         <translation>ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="28" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="28"/>
         <source>Called the lead</source>
         <translation>Позвали старшего</translation>
     </message>
@@ -301,48 +317,59 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="28" />
-        <source>Shift lead's PIN</source>
+        <location filename="../../pos_coach/ui/pin_page.py" line="28"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <source>Shift lead&apos;s PIN</source>
         <translation>PIN старшего смены</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="52" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="54"/>
         <source>Back to the counter</source>
         <translation>Вернуться к кассе</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="75" />
-        <source>Enter the shift lead's PIN to open the review.</source>
+        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <source>Owner&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="91"/>
+        <source>Enter the owner&apos;s PIN to open the card editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="93"/>
+        <source>Enter the shift lead&apos;s PIN to open the review.</source>
         <translation>Введите PIN старшего смены, чтобы открыть отчёты.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="78" />
-        <location filename="../../pos_coach/ui/pin_page.py" line="116" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="97"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="135"/>
         <source>No PIN yet: choose one (at least 4 digits), then repeat it.</source>
         <translation>PIN ещё не задан: придумайте его (не меньше 4 цифр) и повторите.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="107" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="126"/>
         <source>A PIN is at least 4 digits.</source>
         <translation>PIN — это не меньше 4 цифр.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="110" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="129"/>
         <source>Repeat the new PIN.</source>
         <translation>Повторите новый PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="118" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="137"/>
         <source>The two PINs differ; start again.</source>
         <translation>PIN не совпали; начните заново.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="131" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="150"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Неверный PIN. Попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="134" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="153"/>
         <source>Wrong PIN. Next try in %1 s.</source>
         <translation>Неверный PIN. Следующая попытка через %1 с.</translation>
     </message>
@@ -350,130 +377,130 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="76" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="78"/>
         <source>POS Coach — shift review</source>
         <translation>POS Coach — отчёты смены</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="100" />
-        <location filename="../../pos_coach/ui/review/review_window.py" line="331" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="102"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="333"/>
         <source>Export CSV</source>
         <translation>Экспорт CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="103" />
-        <location filename="../../pos_coach/ui/review/review_window.py" line="363" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="105"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="365"/>
         <source>PDF report</source>
         <translation>Отчёт PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="114" />
-        <location filename="../../pos_coach/ui/review/review_window.py" line="241" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="116"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="243"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="133" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="135"/>
         <source>Notes for the PDF report (optional)</source>
         <translation>Заметки для отчёта PDF (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="136" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="138"/>
         <source>At a glance</source>
         <translation>Коротко</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="147" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="149"/>
         <source>When and who</source>
         <translation>Когда и кто</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="149" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="151"/>
         <source>Situation</source>
         <translation>Ситуация</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="151" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="153"/>
         <source>Situations</source>
         <translation>Ситуации</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="153" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="155"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="155" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="157"/>
         <source>Cashiers</source>
         <translation>Кассиры</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="167" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="169"/>
         <source>Phrasing</source>
         <translation>Фраза</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="170" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="172"/>
         <source>Phrasings</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="176" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="178"/>
         <source>Cards never shown in this period: candidates to reword or remove.</source>
         <translation>Карточки, которые ни разу не открывали за период: их стоит переписать или убрать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="182" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="184"/>
         <source>Unused cards</source>
         <translation>Неиспользуемые карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="188" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="190"/>
         <source>Find in phrasing, situation or cashier…</source>
         <translation>Поиск по фразе, ситуации или кассиру…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="204" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="206"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="268" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="270"/>
         <source>PDF report saved: %1</source>
         <translation>Отчёт PDF сохранён: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="272" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="274"/>
         <source>Could not read the journal: %1</source>
         <translation>Не удалось прочитать журнал: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="307" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="309"/>
         <source>%1 – %2 · %3 interactions · %4 events in the journal</source>
         <translation>%1 – %2 · обращений: %3 · событий в журнале: %4</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="315" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="317"/>
         <source>too few uses to compare</source>
         <translation>слишком мало, чтобы сравнивать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="320" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="322"/>
         <source>No phrasing has been used often enough yet to say which works better.</source>
         <translation>Пока ни одну фразу не использовали достаточно часто, чтобы сказать, какая работает лучше.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="325" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="327"/>
         <source>Each figure rests on the uses shown beside it; phrasings with fewer than %1 recorded outcomes are not compared.</source>
         <translation>Каждая цифра опирается на указанное рядом число использований; фразы, у которых меньше %1 отмеченных итогов, не сравниваются.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="344" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="346"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="392" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="389"/>
         <source>Writing the PDF report…</source>
         <translation>Записываю отчёт PDF…</translation>
     </message>
@@ -481,42 +508,42 @@
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="37" />
+        <location filename="../../pos_coach/ui/review/models.py" line="37"/>
         <source>Interactions</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="38" />
+        <location filename="../../pos_coach/ui/review/models.py" line="38"/>
         <source>WOW</source>
         <translation>ВАУ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="39" />
+        <location filename="../../pos_coach/ui/review/models.py" line="39"/>
         <source>OK</source>
         <translation>Нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="40" />
+        <location filename="../../pos_coach/ui/review/models.py" line="40"/>
         <source>Upset</source>
         <translation>Недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="41" />
+        <location filename="../../pos_coach/ui/review/models.py" line="41"/>
         <source>Called lead</source>
         <translation>Позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="42" />
+        <location filename="../../pos_coach/ui/review/models.py" line="42"/>
         <source>No outcome</source>
         <translation>Без итога</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="43" />
+        <location filename="../../pos_coach/ui/review/models.py" line="43"/>
         <source>WOW %</source>
         <translation>ВАУ, %</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="44" />
+        <location filename="../../pos_coach/ui/review/models.py" line="44"/>
         <source>Upset %</source>
         <translation>Недоволен, %</translation>
     </message>
@@ -524,47 +551,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="31" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="31"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="38" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="38"/>
         <source>Store name</source>
         <translation>Название магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="42" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="42"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="44" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="44"/>
         <source>Cashiers (double-tap a name to rename it)</source>
         <translation>Кассиры (двойное касание — переименовать)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="52" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="52"/>
         <source>New name</source>
         <translation>Новое имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="56" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="56"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="60" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="60"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="69" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="69"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="73" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="73"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -572,27 +599,27 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
         <source>Who is at the till?</source>
         <translation>Кто за кассой?</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
         <source>Tap your name to start the shift.</source>
         <translation>Коснитесь своего имени, чтобы начать смену.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="34" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="34"/>
         <source>No names yet: type yours below.</source>
         <translation>Имён пока нет: введите своё ниже.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="40" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="40"/>
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="45" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="45"/>
         <source>Start shift</source>
         <translation>Начать смену</translation>
     </message>

@@ -1,0 +1,116 @@
+"""The doors from the counter to the back office: the review and the card editor, behind PINs.
+
+PINs are asked on a page of the counter (never a modal dialog at the till). The review opens
+with the shift lead's or the owner's PIN, the editor with the owner's; a PIN not set yet is
+chosen on first use. Both windows lock themselves (close) after ``lock_minutes`` idle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QMainWindow
+
+from pos_coach.settings import Settings
+from pos_coach.ui.idle_lock import IdleLock
+
+if TYPE_CHECKING:
+    from pos_coach.ui.counter_window import CounterWindow
+
+
+class BackOffice(QObject):
+    def __init__(self, window: CounterWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.review: QMainWindow | None = None
+        self.editor: QMainWindow | None = None
+        self.pack_root: Path | None = None
+        self._then: Callable[[], None] = lambda: None
+        window.pin_page.unlocked.connect(self._unlocked)
+        window.pin_page.cancelled.connect(window.leave_back_office)
+
+    @property
+    def settings(self) -> Settings:
+        return self.window.counter.settings
+
+    def _ask(
+        self,
+        stored: tuple[str, ...],
+        store: Callable[[str], None],
+        purpose: str,
+        then: Callable[[], None],
+    ) -> None:
+        self._then = then
+        self.window.show_pin_page()
+        self.window.pin_page.ask(stored, store, purpose)
+
+    def _unlocked(self) -> None:
+        self.window.leave_back_office()
+        self._then()
+
+    def _store(self, name: str) -> Callable[[str], None]:
+        def store(pin_hash: str) -> None:
+            self.settings[name] = pin_hash
+            self.settings.save()
+
+        return store
+
+    # -- review ----------------------------------------------------------------------------------
+    def ask_review(self) -> None:
+        stored = (str(self.settings["lead_pin"]), str(self.settings["owner_pin"]))
+        self._ask(stored, self._store("lead_pin"), "review", self.open_review)
+
+    def open_review(self) -> None:
+        from pos_coach.clock import shop_zone
+        from pos_coach.ui.review.review_window import ReviewWindow
+
+        if self.review is None:
+            counter = self.window.counter
+            zone = shop_zone(str(self.settings["timezone"]))
+            self.review = ReviewWindow(counter.journal, counter.library, self.settings, zone)
+            self._manage(self.review, "review")
+        # shown on the next turn of the event loop: building and first painting the window are
+        # two short pauses for the counter instead of one long one
+        QTimer.singleShot(0, lambda: self._show(self.review))
+
+    # -- editor ----------------------------------------------------------------------------------
+    def ask_editor(self) -> None:
+        self._ask(
+            (str(self.settings["owner_pin"]),), self._store("owner_pin"), "editor", self.open_editor
+        )
+
+    def open_editor(self) -> None:
+        from pos_coach.editing import CardEditor
+        from pos_coach.ui.editor.editor_window import EditorWindow
+
+        if self.pack_root is None:
+            return
+        if self.editor is None:
+            counter = self.window.counter
+            watcher = self.window.watcher
+            self.editor = EditorWindow(
+                CardEditor(self.pack_root, counter.journal),
+                counter.lang,
+                store=counter.store,
+                on_saved=watcher.reload_now if watcher is not None else None,
+                backups=counter.journal.path.parent / "pack-backups",
+            )
+            self._manage(self.editor, "editor")
+        QTimer.singleShot(0, lambda: self._show(self.editor))
+
+    # -- both --------------------------------------------------------------------------------
+    def _manage(self, window: QMainWindow, name: str) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda *_: setattr(self, name, None))
+        IdleLock(window, float(self.settings["lock_minutes"]))
+
+    @staticmethod
+    def _show(window: QMainWindow | None) -> None:
+        if window is None:
+            return
+        window.show()
+        window.raise_()
+        window.activateWindow()
