@@ -40,7 +40,7 @@ format: $(STAMP)
 
 # refresh the .ts sources from the code (then translate the new strings)
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate pos_coach/ui/*.py pos_coach/ui/review/*.py -no-obsolete -ts $(TS)
+	$(BIN)/pyside6-lupdate pos_coach/ui/*.py pos_coach/ui/review/*.py pos_coach/ui/editor/*.py -no-obsolete -ts $(TS)
 
 clean:
 	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache

@@ -68,3 +68,43 @@ def test_typed_pin_and_enter(qtbot, window):
     qtbot.keyClick(window.pin_page.field, Qt.Key.Key_Return)
     assert window.review is not None
     window.review.close()
+
+
+def test_the_owner_sets_a_pin_on_first_use_and_it_opens_the_editor(qtbot, make_window, tmp_path):
+    import shutil
+
+    from tests.conftest import SMALL_PACK
+
+    pack = tmp_path / "pack"
+    shutil.copytree(SMALL_PACK, pack)
+    window = make_window("en", pack)
+    window.watch(pack)
+    window.start_shift("Anna")
+    qtbot.mouseClick(window.header.editor_button, Qt.MouseButton.LeftButton)
+    assert window.pin_page.title.text() == "Owner's PIN"
+    tap(qtbot, window, "9876✓9876✓")
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.isVisible())
+    assert verify_pin("9876", window.counter.settings["owner_pin"])
+    window.editor.close()
+    qtbot.waitUntil(lambda: window.editor is None)
+    # the owner's PIN opens the review too; a cashier's guess does not open the editor
+    window.ask_review_pin()
+    tap(qtbot, window, "9876✓")
+    qtbot.waitUntil(lambda: window.review is not None)
+    window.review.close()
+    window.ask_editor_pin()
+    tap(qtbot, window, "1111✓")
+    assert window.editor is None and "Wrong PIN" in window.pin_page.message.text()
+
+
+def test_back_office_windows_lock_themselves_when_idle(qtbot, window):
+    from pos_coach.pins import hash_pin
+
+    window.counter.settings["lead_pin"] = hash_pin("2580")
+    window.counter.settings["lock_minutes"] = 0  # at once (a minimum of 1 ms)
+    window.start_shift("Anna")
+    window.ask_review_pin()
+    tap(qtbot, window, "2580✓")
+    qtbot.waitUntil(lambda: window.review is not None)
+    qtbot.waitUntil(lambda: window.review is None, timeout=5000)  # closed by the idle lock
+    assert window.stack.currentWidget() is window.board

@@ -1,0 +1,439 @@
+"""The owner's card editor: cards by category, both languages side by side, a live preview."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_coach.cards import writer
+from pos_coach.cards.model import ID_PATTERN, Card
+from pos_coach.cards.problems import Severity
+from pos_coach.editing import MISSING, OUTDATED, CardEditor
+from pos_coach.library import Library
+from pos_coach.ui import theme
+from pos_coach.ui.card_view import plain_label
+from pos_coach.ui.editor.card_form import CardForm
+from pos_coach.ui.editor.categories import CategoriesPage
+from pos_coach.ui.editor.packs import PackPage
+from pos_coach.ui.editor.preview import Preview
+
+CHECK_DELAY_MS = 200
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+# Tests (and headless runs) answer the "new id" question without a dialog.
+AskText = Callable[[QWidget, str, str, str], str | None]
+
+
+def _ask_with_qt(parent: QWidget, title: str, label: str, text: str) -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value.strip() if ok and value.strip() else None
+
+
+ask_text: AskText = _ask_with_qt
+
+
+class EditorWindow(QMainWindow):
+    def __init__(
+        self,
+        editor: CardEditor,
+        ui_lang: str,
+        store: str = "",
+        on_saved: Callable[[], None] | None = None,
+        backups: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("editor")
+        self.setWindowTitle(self.tr("POS Coach — card editor"))
+        self.editor = editor
+        self.ui_lang = ui_lang
+        self.store = store
+        self.on_saved = on_saved or (lambda: None)
+        self.card_id: str | None = None
+        self._dirty = False
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.timeout.connect(self.check)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editorTabs")
+        self.tabs.addTab(self._cards_tab(), self.tr("Cards"))
+        self.categories = CategoriesPage(editor, ui_lang)
+        self.categories.saved.connect(self._pack_changed)
+        self.tabs.addTab(self.categories, self.tr("Categories"))
+        self.packs = PackPage(editor, backups or editor.root.parent / "pack-backups")
+        self.packs.changed.connect(self._pack_changed)
+        self.tabs.addTab(self.packs, self.tr("Import, export, trash"))
+        self.setCentralWidget(self.tabs)
+        self.status = plain_label("", "editorStatus", wrap=False)
+        self.statusBar().addWidget(self.status, 1)
+        self.setStyleSheet(theme.review_stylesheet())
+        self.resize(1600, 900)
+        self.fill_list()
+
+    # -- construction --------------------------------------------------------------------------
+    def _cards_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        splitter = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        self.search = QLineEdit()
+        self.search.setObjectName("editorSearch")
+        self.search.setPlaceholderText(self.tr("Find a card…"))
+        self.search.textChanged.connect(self.fill_list)
+        left_layout.addWidget(self.search)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("cardTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setDragDropMode(QTreeWidget.DragDropMode.InternalMove)
+        self.tree.currentItemChanged.connect(self._selected)
+        self.tree.model().rowsMoved.connect(lambda *_: QTimer.singleShot(0, self._order_changed))
+        left_layout.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        for name, text, slot in (
+            ("newCard", self.tr("New"), self.new_card),
+            ("duplicateCard", self.tr("Duplicate"), self.duplicate_card),
+            ("renameCard", self.tr("Rename id"), self.rename_card),
+            ("deleteCard", self.tr("Delete"), self.delete_card),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        left_layout.addLayout(buttons)
+        splitter.addWidget(left)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        self.card_heading = plain_label("", "cardHeading", wrap=False)
+        middle_layout.addWidget(self.card_heading)
+        forms = QWidget()
+        forms_layout = QHBoxLayout(forms)
+        self.forms = {lang: CardForm(lang) for lang in self.editor.langs}
+        for form in self.forms.values():
+            form.changed.connect(self._edited)
+            forms_layout.addWidget(form, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(forms)
+        middle_layout.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("saveCard")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setObjectName("revertCard")
+        self.revert_button.clicked.connect(lambda: self.show_card(self.card_id))
+        row.addWidget(self.save_button)
+        row.addWidget(self.revert_button)
+        row.addStretch(1)
+        middle_layout.addLayout(row)
+        self.history = QListWidget()
+        self.history.setObjectName("cardHistory")
+        self.history.setMaximumHeight(140)
+        middle_layout.addWidget(plain_label(self.tr("History of this card"), "muted"))
+        middle_layout.addWidget(self.history)
+        splitter.addWidget(middle)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(plain_label(self.tr("As the cashier sees it (1024×600)"), "muted"))
+        self.preview_lang = QTabWidget()
+        self.preview_lang.setObjectName("previewLang")
+        self.previews = {}
+        for lang in self.editor.langs:
+            preview = Preview()
+            self.previews[lang] = preview
+            self.preview_lang.addTab(preview, lang.upper())
+        right_layout.addWidget(self.preview_lang, 1)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 850, 450])
+        layout.addWidget(splitter)
+        return tab
+
+    # -- the list ----------------------------------------------------------------------------
+    def library(self, lang: str | None = None) -> Library | None:
+        pack = self.editor.pack(lang or self.ui_lang) or self.editor.result.pack_for(self.ui_lang)
+        return Library(pack) if pack else None
+
+    def fill_list(self) -> None:
+        library = self.library()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        if library is None:
+            self.tree.blockSignals(False)
+            return
+        query = self.search.text().strip()
+        shown = {c.id for c in library.search(query)} if query else None
+        for category in library.categories:
+            parent = QTreeWidgetItem([category.label])
+            parent.setData(0, ID_ROLE, f"category:{category.id}")
+            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
+            for card in library.cards_in(category.id):
+                if shown is not None and card.id not in shown:
+                    continue
+                item = QTreeWidgetItem([f"{card.title}   [{card.id}]"])
+                item.setData(0, ID_ROLE, card.id)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+                parent.addChild(item)
+            if parent.childCount() or shown is None:
+                self.tree.addTopLevelItem(parent)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        if self.card_id:
+            self._select_in_tree(self.card_id)
+
+    def _select_in_tree(self, card_id: str) -> None:
+        for item in self._card_items():
+            if item.data(0, ID_ROLE) == card_id:
+                self.tree.blockSignals(True)
+                self.tree.setCurrentItem(item)
+                self.tree.blockSignals(False)
+                return
+
+    def _card_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for n in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(n)
+            items.extend(parent.child(m) for m in range(parent.childCount()))
+        return items
+
+    def _selected(self, item: QTreeWidgetItem | None, _previous: Any = None) -> None:
+        card_id = item.data(0, ID_ROLE) if item else None
+        if isinstance(card_id, str) and not card_id.startswith("category:"):
+            self.show_card(card_id)
+
+    # -- one card ------------------------------------------------------------------------------
+    def show_card(self, card_id: str | None) -> None:
+        self.card_id = card_id
+        if card_id is None:
+            return
+        for lang, form in self.forms.items():
+            pack = self.editor.pack(lang)
+            form.set_categories(pack.ordered_categories() if pack else [])
+            card = pack.cards.get(card_id) if pack else None
+            if card is not None:
+                form.set_values(writer.card_values(card))
+            else:
+                other = next(
+                    (
+                        p.cards[card_id]
+                        for p in self.editor.result.packs.values()
+                        if card_id in p.cards
+                    ),
+                    None,
+                )
+                form.set_values({"category": other.category} if other else {})
+        self.card_heading.setText(self.tr("Card: %1").replace("%1", card_id))
+        self._dirty = False
+        self._show_history()
+        self.check()
+
+    def values(self) -> dict[str, dict[str, Any]]:
+        return {lang: form.values() for lang, form in self.forms.items()}
+
+    def _edited(self) -> None:
+        self._dirty = True
+        self._check_timer.start(CHECK_DELAY_MS)
+
+    def check(self) -> bool:
+        """Validate both languages as you type; True when the card can be saved."""
+        if self.card_id is None:
+            return False
+        ok = True
+        states = self.editor.translation_state(self.card_id)
+        for lang, form in self.forms.items():
+            values = form.values()
+            problems = self.editor.validate(lang, self.card_id, values)
+            errors = [
+                p for p in problems if p.severity is Severity.ERROR or p.code == "duplicate_hotkey"
+            ]
+            form.show_problems(problems, self.ui_lang)
+            ok = ok and not errors
+            form.set_state(self._state_text(states.get(lang)))
+            if not errors:
+                self._preview(lang, values)
+        self.save_button.setEnabled(ok and self._dirty)
+        return ok
+
+    def _state_text(self, state: str | None) -> str:
+        if state == MISSING:
+            return self.tr("Not written in this language yet.")
+        if state == OUTDATED:
+            return self.tr("Out of date: the other language was changed after this one.")
+        return ""
+
+    def _preview(self, lang: str, values: dict[str, Any]) -> None:
+        pack = self.editor.pack(lang)
+        if pack is None or self.card_id is None:
+            return
+        card = Card(
+            id=self.card_id,
+            lang=lang,
+            title=values["title"],
+            category=values["category"],
+            summary=values["summary"],
+            steps=tuple(values["steps"]),
+            say=tuple(values["say"]),
+            avoid=tuple(values["avoid"]),
+            wow=tuple(values["wow"]),
+            escalate=values["escalate"],
+            hotkey=values["hotkey"],
+            tags=tuple(values["tags"]),
+        )
+        self.previews[lang].show_card(card, pack.categories.get(card.category), self.store, "Anna")
+
+    def save(self) -> bool:
+        if self.card_id is None or not self.check():
+            self.status.setText(self.tr("Not saved: fix the problems shown next to the fields."))
+            return False
+        card_id = self.card_id
+        values = {
+            lang: v
+            for lang, v in self.values().items()
+            if v.get("title")
+            or (self.editor.pack(lang) and card_id in self.editor.pack(lang).cards)
+        }
+        written = self.editor.save(card_id, values)
+        self._dirty = False
+        self._after_change(card_id)
+        self.status.setText(self.tr("Saved %1 file(s).").replace("%1", str(len(written))))
+        return True
+
+    def _show_history(self) -> None:
+        self.history.clear()
+        if self.card_id is None:
+            return
+        for entry in reversed(self.editor.history(self.card_id)):
+            keys = ", ".join(sorted(entry.changes)) if entry.changes else ""
+            lang = f" [{entry.lang}]" if entry.lang else ""
+            self.history.addItem(
+                f"{entry.at[:16].replace('T', ' ')}  {entry.by}: {entry.action}{lang}  {keys}"
+            )
+
+    # -- new, duplicate, rename, delete --------------------------------------------------------
+    def _ask_id(self, title: str, suggested: str) -> str | None:
+        value = ask_text(self, title, self.tr("Card id (a-z, 0-9 and -):"), suggested)
+        if value is None:
+            return None
+        if not ID_PATTERN.match(value):
+            self.status.setText(
+                self.tr(
+                    "'%1' is not a valid card id: use lowercase letters a-z, digits and '-'"
+                ).replace("%1", value)
+            )
+            return None
+        return value
+
+    def new_card(self) -> None:
+        card_id = self._ask_id(self.tr("New card"), "new-situation")
+        if card_id is None:
+            return
+        library = self.library()
+        category = library.categories[0].id if library and library.categories else ""
+        draft = {
+            "title": self.tr("New situation"),
+            "category": category,
+            "summary": self.tr("What to do, in one line."),
+            "steps": [self.tr("First step.")],
+            "say": [self.tr("What to say.")],
+            "avoid": [self.tr("What not to do.")],
+            "wow": [self.tr("How to make it WOW.")],
+        }
+        try:
+            self.editor.save(card_id, {self.ui_lang: draft})
+        except writer.EditError as exc:
+            self.status.setText(str(exc))
+            return
+        self._after_change(card_id)
+
+    def duplicate_card(self) -> None:
+        if self.card_id is None:
+            return
+        new_id = self._ask_id(self.tr("Duplicate card"), f"{self.card_id}-2")
+        if new_id is None:
+            return
+        try:
+            self.editor.duplicate(self.card_id, new_id)
+        except writer.EditError as exc:
+            self.status.setText(str(exc))
+            return
+        self._after_change(new_id)
+
+    def rename_card(self) -> None:
+        if self.card_id is None:
+            return
+        new_id = self._ask_id(self.tr("Rename card id"), self.card_id)
+        if new_id is None or new_id == self.card_id:
+            return
+        try:
+            self.editor.rename(self.card_id, new_id)
+        except writer.EditError as exc:
+            self.status.setText(str(exc))
+            return
+        self._after_change(new_id)
+
+    def delete_card(self) -> None:
+        if self.card_id is None:
+            return
+        card_id = self.card_id
+        self.editor.delete(card_id)
+        self.card_id = None
+        self._after_change(None)
+        self.status.setText(
+            self.tr("'%1' moved to the trash (restore it from “Import, export, trash”).").replace(
+                "%1", card_id
+            )
+        )
+
+    def _order_changed(self) -> None:
+        """Cards dragged within a category: save their new order (10, 20, 30 ...)."""
+        for n in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(n)
+            ids = [parent.child(m).data(0, ID_ROLE) for m in range(parent.childCount())]
+            for position, card_id in enumerate(ids, 1):
+                changes = {}
+                for lang in self.editor.langs:
+                    pack = self.editor.pack(lang)
+                    if (
+                        pack
+                        and card_id in pack.cards
+                        and pack.cards[card_id].order != position * 10
+                    ):
+                        values = writer.card_values(pack.cards[card_id])
+                        values["order"] = position * 10
+                        changes[lang] = values
+                if changes:
+                    self.editor.save(card_id, changes)
+        self._after_change(self.card_id)
+
+    def _after_change(self, card_id: str | None) -> None:
+        self.editor.reload()
+        self.on_saved()
+        self.packs.fill_trash()
+        self.categories.load()
+        self.card_id = card_id
+        self.fill_list()
+        if card_id:
+            self.show_card(card_id)
+
+    def _pack_changed(self) -> None:
+        self._after_change(self.card_id)

@@ -1,0 +1,188 @@
+"""The owner's card editor, driven like an owner would, checked on disk and at the counter."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pos_coach.editing import CardEditor
+from pos_coach.ui import dialogs
+from pos_coach.ui.editor import editor_window
+from pos_coach.ui.editor.editor_window import EditorWindow
+from tests.conftest import SMALL_PACK
+
+COMMENTED = """# Greeting: the first thing a customer hears.
+title = "Customer comes to the till"
+category = "everyday"   # the busiest category
+summary = "Look up, smile, greet them first."
+hotkey = "F1"
+order = 1
+tags = ["hello", "welcome"]
+steps = ["Look up from the screen at the customer.", "Smile and say hello first."]
+say = [
+  "{greeting}!",
+  "Hi there, nice to see you.",  # the favourite
+  "{greeting}! I'm {cashier}, I'll take care of you.",
+]
+avoid = ["Scanning in silence."]
+wow = ["Notice something kind and mention it."]
+"""
+
+
+@pytest.fixture
+def pack(tmp_path):
+    root = tmp_path / "pack"
+    shutil.copytree(SMALL_PACK, root)
+    (root / "en" / "greeting.toml").write_text(COMMENTED, "utf-8")
+    return root
+
+
+@pytest.fixture
+def counter(make_window, pack):
+    window = make_window("en", pack)
+    window.watch(pack)
+    window.start_shift("Anna")
+    return window
+
+
+@pytest.fixture
+def editor(qtbot, counter, pack):
+    window = EditorWindow(
+        CardEditor(pack, counter.counter.journal),
+        "en",
+        store="Daisy",
+        on_saved=counter.watcher.reload_now,
+        backups=pack.parent / "backups",
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.show_card("greeting")
+    return window
+
+
+def test_edit_a_phrasing_keeps_the_file_and_reaches_the_counter(qtbot, editor, counter, pack):
+    say = editor.forms["en"].lists["say"].items
+    say.item(1).setText("Hello, lovely to see you again.")
+    qtbot.waitUntil(lambda: editor.save_button.isEnabled())
+    assert editor.save()
+    expected = COMMENTED.replace(
+        '"Hi there, nice to see you.",  # the favourite',
+        '"Hello, lovely to see you again.",  # the favourite',
+    )
+    assert (pack / "en" / "greeting.toml").read_text("utf-8") == expected
+    assert counter.counter.library.get("greeting").say[1] == "Hello, lovely to see you again."
+    counter.open_card("greeting", "touch")
+    qtbot.mouseClick(counter.card_page.view.another_button, Qt.MouseButton.LeftButton)
+    assert counter.card_page.view.phrase.text() == "Hello, lovely to see you again."
+    history = [editor.history.item(n).text() for n in range(editor.history.count())]
+    assert any("owner: saved [en]" in line and "say" in line for line in history)
+    rows = list(counter.counter.journal.events("kind = 'card_edited'"))
+    assert rows[-1].situation == "greeting" and rows[-1].detail["changes"]["say"]["to"][
+        1
+    ].startswith("Hello")
+
+
+def test_a_conflicting_hotkey_is_refused_with_a_message(qtbot, editor, pack):
+    before = (pack / "en" / "greeting.toml").read_text("utf-8")
+    editor.forms["en"].hotkey.set_value("F2")
+    editor.forms["en"].changed.emit()
+    editor.check()
+    label = editor.forms["en"].problems["hotkey"]
+    assert label.isVisible() and "hotkey 'F2' is already used by card 'gate-alarm'" in label.text()
+    assert not editor.save_button.isEnabled()
+    assert not editor.save()
+    assert (pack / "en" / "greeting.toml").read_text("utf-8") == before
+
+
+def test_invalid_input_is_shown_next_to_the_field_and_cannot_be_saved(qtbot, editor, pack):
+    form = editor.forms["en"]
+    form.title.setText("")
+    form.summary.setText("Say {custmer} hello")
+    editor.check()
+    assert form.problems["title"].text() == "'title' must not be empty"
+    assert "unknown placeholder '{custmer}'" in form.problems["summary"].text()
+    assert not editor.save()
+    assert "Not saved" in editor.status.text()
+
+
+def test_new_duplicate_rename_delete_and_restore(qtbot, editor, pack, monkeypatch, counter):
+    answers = iter(["returns-desk", "returns-desk-copy", "returns"])
+    monkeypatch.setattr(editor_window, "ask_text", lambda *args: next(answers))
+    editor.new_card()
+    assert (pack / "en" / "returns-desk.toml").exists()
+    qtbot.waitUntil(lambda: counter.counter.library.get("returns-desk") is not None)
+    editor.duplicate_card()
+    assert (pack / "en" / "returns-desk-copy.toml").exists()
+    editor.rename_card()
+    assert (pack / "en" / "returns.toml").exists() and not (
+        pack / "en" / "returns-desk-copy.toml"
+    ).exists()
+    actions = [h.action for h in editor.editor.history("returns")]
+    assert actions == ["duplicated", "renamed"]
+    editor.delete_card()
+    assert not (pack / "en" / "returns.toml").exists()
+    assert list((pack / ".trash").rglob("returns.toml"))
+    trash = editor.packs.trash
+    assert trash.count() == 1 and "returns" in trash.item(0).text()
+    trash.setCurrentRow(0)
+    editor.packs.restore()
+    assert (pack / "en" / "returns.toml").exists()
+    assert editor.packs.trash.count() == 0
+
+
+def test_translations_out_of_date_and_missing(qtbot, editor, pack):
+    editor.forms["en"].summary.setText("Look up, smile and greet them first.")
+    assert editor.save()
+    assert "Out of date" in editor.forms["ru"].state.text()
+    assert editor.forms["en"].state.text() == ""
+    (pack / "ru" / "loyalty-card.toml").unlink()
+    editor.editor.reload()
+    editor.show_card("loyalty-card")
+    assert "Not written in this language yet" in editor.forms["ru"].state.text()
+
+
+def test_zip_round_trip_with_a_backup(qtbot, editor, pack, tmp_path, monkeypatch):
+    target = tmp_path / "pack.zip"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: target)
+    editor.packs.export()
+    with zipfile.ZipFile(target) as archive:
+        assert "en/greeting.toml" in archive.namelist() and "ru/pack.toml" in archive.namelist()
+    card = pack / "en" / "gate-alarm.toml"
+    original = card.read_text("utf-8")
+    card.write_text(original.replace("Security gate alarm", "Gate alarm"), "utf-8")
+    editor.editor.reload()
+    editor.packs.preview_import(target)
+    plan = editor.packs.plan_text.toPlainText()
+    assert "Changed: 1" in plan and "en/gate-alarm" in plan and "Added: 0" in plan
+    assert editor.packs.apply_button.isEnabled()
+    editor.packs.apply()
+    assert card.read_text("utf-8") == original
+    assert list((pack.parent / "backups").glob("*.zip"))
+
+
+def test_a_broken_zip_is_refused_before_anything_is_written(qtbot, editor, pack, tmp_path):
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        for path in (SMALL_PACK).rglob("*.toml"):
+            archive.write(path, path.relative_to(SMALL_PACK).as_posix())
+        archive.writestr("en/broken.toml", 'title = "x\n')
+    before = {p: p.read_bytes() for p in pack.rglob("*.toml")}
+    editor.packs.preview_import(bad)
+    assert "broken.toml:1:" in editor.packs.plan_text.toPlainText()
+    assert not editor.packs.apply_button.isEnabled()
+    assert {p: p.read_bytes() for p in pack.rglob("*.toml")} == before
+
+
+def test_categories_recolour_and_rename(qtbot, editor, pack):
+    page = editor.categories
+    table = page.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "security")
+    table.item(row, 1).setText("#5B3C88")
+    table.item(row, 3).setText("Safety")  # the English label (columns: id, colour, ru, en)
+    assert page.save()
+    text = (pack / "en" / "pack.toml").read_text("utf-8")
+    assert 'label = "Safety"' in text and 'colour = "#5B3C88"' in text
+    assert editor.editor.pack("en").categories["security"].label == "Safety"
