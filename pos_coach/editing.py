@@ -16,13 +16,10 @@ from pos_coach.cards.loader import LoadResult, check_card_data, load_pack
 from pos_coach.cards.model import Pack
 from pos_coach.cards.problems import Problem
 from pos_coach.cards.tomlpos import Locator
-from pos_coach.clock import parse_utc
 from pos_coach.journal import Event, Journal
 
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
 OPTIONAL = ("escalate", "hotkey", "order", "tags")
-# files written together (a checkout, an unzipped pack) are not "newer" than each other
-SAME_TIME = 60.0
 
 
 @dataclass(frozen=True)
@@ -168,22 +165,21 @@ class CardEditor:
                 return ids
             ids.append(former[-1])
 
-    def last_edit(self, card_id: str, lang: str) -> float | None:
-        """When this language of the card last changed: the journal, else the file's time."""
+    def last_edit(self, card_id: str, lang: str) -> str | None:
+        """When this language of the card was last changed in the editor (UTC text), if ever."""
         row = self.journal.db.conn.execute(
-            "SELECT max(at) FROM events WHERE kind = 'card_edited' AND situation = ? AND lang = ?",
+            "SELECT max(at) FROM events WHERE kind = 'card_edited' AND situation = ? "
+            "AND (lang = ? OR lang IS NULL)",
             [card_id, lang],
         ).fetchone()
-        path = self.root / lang / f"{card_id}.toml"
-        file_time = path.stat().st_mtime if path.exists() else None
-        logged = parse_utc(row[0]).timestamp() if row and row[0] else None
-        times = [t for t in (logged, file_time) if t is not None]
-        return max(times) if times else None
+        return row[0] if row and row[0] else None
 
     def translation_state(self, card_id: str) -> dict[str, str]:
-        """Per language: missing, outdated (another language changed later) or current."""
+        """Per language: missing, outdated (another language was changed in the editor later)
+        or current. Hand edits of the files are not tracked."""
         times = {lang: self.last_edit(card_id, lang) for lang in self.langs}
         newest = max((t for t in times.values() if t is not None), default=None)
+        newest_lang = next((lang for lang, t in times.items() if t == newest), None)
         state = {}
         for lang, when in times.items():
             pack = self.pack(lang)
@@ -192,7 +188,7 @@ class CardEditor:
             )
             if not exists:
                 state[lang] = MISSING
-            elif newest is not None and when is not None and newest - when > SAME_TIME:
+            elif newest is not None and lang != newest_lang and (when is None or when < newest):
                 state[lang] = OUTDATED
             else:
                 state[lang] = CURRENT

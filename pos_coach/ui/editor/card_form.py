@@ -38,6 +38,7 @@ class CardForm(QWidget):
         self.state = plain_label("", "translationState")
         outer.addWidget(self.state)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: wide fields
         outer.addLayout(form)
         self.title = QLineEdit()
         self.category = QComboBox()

@@ -165,7 +165,7 @@ class EditorWindow(QMainWindow):
             self.preview_lang.addTab(preview, lang.upper())
         right_layout.addWidget(self.preview_lang, 1)
         splitter.addWidget(right)
-        splitter.setSizes([300, 850, 450])
+        splitter.setSizes([280, 920, 400])
         layout.addWidget(splitter)
         return tab
 
@@ -434,6 +434,10 @@ class EditorWindow(QMainWindow):
         self.fill_list()
         if card_id:
             self.show_card(card_id)
+
+    def closeEvent(self, event: Any) -> None:
+        self._check_timer.stop()  # nothing may run against the journal once the window is gone
+        super().closeEvent(event)
 
     def _pack_changed(self) -> None:
         self._after_change(self.card_id)

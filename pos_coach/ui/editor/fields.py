@@ -34,13 +34,15 @@ class ListEditor(QWidget):
         self.items.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.items, 1)
         side = QVBoxLayout()
-        for key, text, slot in (
-            ("add", self.tr("Add"), self.add_item),
-            ("remove", self.tr("Remove"), self.remove_item),
-            ("up", "↑", lambda: self.move(-1)),
-            ("down", "↓", lambda: self.move(1)),
+        for key, text, tip, slot in (
+            ("add", "+", self.tr("Add"), self.add_item),
+            ("remove", "−", self.tr("Remove"), self.remove_item),
+            ("up", "↑", "", lambda: self.move(-1)),
+            ("down", "↓", "", lambda: self.move(1)),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setFixedWidth(36)
             button.setObjectName(f"{name}-{key}")
             button.clicked.connect(slot)
             side.addWidget(button)
