@@ -186,3 +186,22 @@ def test_categories_recolour_and_rename(qtbot, editor, pack):
     text = (pack / "en" / "pack.toml").read_text("utf-8")
     assert 'label = "Safety"' in text and 'colour = "#5B3C88"' in text
     assert editor.editor.pack("en").categories["security"].label == "Safety"
+
+
+def test_drag_to_reorder_saves_the_new_order(qtbot, editor, pack):
+    everyday = next(
+        editor.tree.topLevelItem(n)
+        for n in range(editor.tree.topLevelItemCount())
+        if editor.tree.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole) == "category:everyday"
+    )
+    ids = [
+        everyday.child(n).data(0, Qt.ItemDataRole.UserRole) for n in range(everyday.childCount())
+    ]
+    assert ids == ["greeting", "loyalty-card"]
+    moved = everyday.takeChild(1)  # what a drop does: loyalty-card above greeting
+    everyday.insertChild(0, moved)
+    editor._order_changed()
+    pack_en = editor.editor.pack("en")
+    assert pack_en.cards["loyalty-card"].order < pack_en.cards["greeting"].order
+    assert [c.id for c in pack_en.ordered_cards()][:2] == ["loyalty-card", "greeting"]
+    assert "order = 20" in (pack / "en" / "greeting.toml").read_text("utf-8")
