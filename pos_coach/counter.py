@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from pos_coach.cards.model import Card
 from pos_coach.journal import OUTCOMES, Event, Journal, new_id
@@ -109,7 +110,13 @@ class Counter:
         self.journal.append(event)
         return event
 
-    def _log_card(self, kind: str, opened: OpenCard, outcome: str | None = None) -> Event:
+    def _log_card(
+        self,
+        kind: str,
+        opened: OpenCard,
+        outcome: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> Event:
         """An event about the open card: its interaction, revision, source and phrasing."""
         return self._log(
             kind,
@@ -119,6 +126,7 @@ class Counter:
             source=opened.source,
             phrase=opened.phrase,
             outcome=outcome,
+            detail=detail,
         )
 
     # -- shift -------------------------------------------------------------------------------
@@ -139,9 +147,18 @@ class Counter:
         self.cashier = None
 
     # -- cards -------------------------------------------------------------------------------
-    def open(self, card_id: str, source: str) -> OpenCard:
-        """Show a card: the previous one (if still open) is dismissed, ``shown`` is logged."""
-        if self.cashier is None:
+    def open(
+        self,
+        card_id: str,
+        source: str,
+        detail: dict[str, Any] | None = None,
+        without_cashier: bool = False,
+    ) -> OpenCard:
+        """Show a card: the previous one (if still open) is dismissed, ``shown`` is logged.
+
+        Cards fired from outside (``without_cashier``) show even before a shift starts.
+        """
+        if self.cashier is None and not without_cashier:
             raise NoCashierError(card_id)
         card = self.library.get(card_id)
         if card is None:
@@ -151,11 +168,11 @@ class Counter:
             card=card,
             interaction=new_id(),
             source=source,
-            order=self.rotation.order(self.cashier, card),
+            order=self.rotation.order(self.cashier or "", card),
             values=self.placeholder_values(),
         )
-        event = self._log_card("shown", opened)
-        self.rotation.remember(self.cashier, card.id, opened.phrase, event.at)
+        event = self._log_card("shown", opened, detail=detail)
+        self.rotation.remember(self.cashier or "", card.id, opened.phrase, event.at)
         self.current = opened
         return opened
 
@@ -171,8 +188,7 @@ class Counter:
             return
         event = self._log_card("said", opened)
         opened.said.add(opened.phrase_index)
-        assert self.cashier is not None
-        self.rotation.remember(self.cashier, opened.card.id, opened.phrase, event.at)
+        self.rotation.remember(self.cashier or "", opened.card.id, opened.phrase, event.at)
 
     def record_outcome(self, outcome: str) -> None:
         """Record how it ended; the card is then closed."""

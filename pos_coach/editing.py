@@ -98,6 +98,8 @@ class CardEditor:
 
     def duplicate(self, card_id: str, new_id: str) -> list[Path]:
         paths = writer.duplicate_card(self.root, card_id, new_id)
+        for path in paths:  # a copy must not steal the original's hotkey
+            writer.save_card(self.root, path.parent.name, new_id, {"hotkey": None})
         self._log(new_id, None, "duplicated", {"from": card_id})
         self.reload()
         return paths

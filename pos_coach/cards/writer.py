@@ -15,6 +15,7 @@ import difflib
 import os
 import re
 import tempfile
+import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -296,7 +297,20 @@ def update_card_text(text: str, values: Mapping[str, Any]) -> str:
     for key in CARD_KEYS:
         if key in values:
             _update_key(doc, key, values[key])
-    return _keep_newlines(text, doc.as_string())
+    new_text = _keep_newlines(text, doc.as_string())
+    _verify(new_text, values)
+    return new_text
+
+
+def _verify(text: str, values: Mapping[str, Any]) -> None:
+    """Never write what the loader could not read back as ``values``: a last safety net."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise EditError(f"the edit would not be valid TOML ({exc}); nothing was written") from exc
+    wrong = [k for k in values if _semantic(k, data.get(k)) != _semantic(k, values[k])]
+    if wrong:
+        raise EditError(f"could not write {', '.join(wrong)} in this file; nothing was written")
 
 
 def _parse(text: str, what: str) -> tomlkit.TOMLDocument:
@@ -307,10 +321,11 @@ def _parse(text: str, what: str) -> tomlkit.TOMLDocument:
 
 
 def is_toml(text: str) -> bool:
-    """True when tomlkit can read ``text`` (and so keep its layout when editing it)."""
+    """True when ``text`` is valid TOML that tomlkit can edit keeping its layout."""
     try:
+        tomllib.loads(text)
         tomlkit.parse(text)
-    except TOMLKitError:
+    except (tomllib.TOMLDecodeError, TOMLKitError):
         return False
     return True
 
@@ -622,7 +637,12 @@ def update_categories_text(text: str, categories: Sequence[Category]) -> str:
             _update_category(entry, category)
         else:
             table[category.id] = _category_table(category)
-    return _keep_newlines(text, doc.as_string())
+    new_text = _keep_newlines(text, doc.as_string())
+    try:
+        tomllib.loads(new_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise EditError(f"the edit would not be valid TOML ({exc}); nothing was written") from exc
+    return new_text
 
 
 def _update_category(entry: Table | InlineTable, category: Category) -> None:

@@ -284,10 +284,13 @@ class CounterWindow(QMainWindow):
         self._refresh_header()
         self.show_tiles()
 
-    def open_card(self, card_id: str, source: str) -> None:
-        if self.counter.cashier is None:
+    def open_card(
+        self, card_id: str, source: str, detail: dict | None = None, external: bool = False
+    ) -> None:
+        """Show a card; ``external`` ones (trigger, HTTP) show even before a shift starts."""
+        if self.counter.cashier is None and not external:
             return
-        opened = self.counter.open(card_id, source)
+        opened = self.counter.open(card_id, source, detail, without_cashier=external)
         category = self.counter.library.category(opened.card.category)
         view = self.card_page.view
         view.show_card(opened.card, category, opened.fill)

@@ -205,3 +205,11 @@ def test_drag_to_reorder_saves_the_new_order(qtbot, editor, pack):
     assert pack_en.cards["loyalty-card"].order < pack_en.cards["greeting"].order
     assert [c.id for c in pack_en.ordered_cards()][:2] == ["loyalty-card", "greeting"]
     assert "order = 20" in (pack / "en" / "greeting.toml").read_text("utf-8")
+
+
+def test_a_duplicate_does_not_take_the_original_hotkey(qtbot, editor, pack, monkeypatch):
+    monkeypatch.setattr(editor_window, "ask_text", lambda *args: "greeting-evening")
+    editor.duplicate_card()
+    text = (pack / "en" / "greeting-evening.toml").read_text("utf-8")
+    assert "hotkey" not in text and "# Greeting" in text  # the owner's comment came along
+    assert editor.editor.pack("en").cards["greeting"].hotkey == "F1"
