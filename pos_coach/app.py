@@ -18,6 +18,8 @@ from pos_coach.settings import Settings
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
+    from pos_coach.ui.counter_window import CounterWindow
+
 
 @dataclass
 class Options:
@@ -91,7 +93,67 @@ def _quit_on_signals(app: QCoreApplication) -> None:
     timer.start(250)
 
 
+def already_running(data_dir: Path) -> bool:
+    """Ask a running instance for this data dir to come forward; True when one answered."""
+    from pos_coach.inlet.client import NotRunning, request
+
+    try:
+        return bool(request(data_dir, {"cmd": "raise"}, timeout=3).get("ok"))
+    except (NotRunning, OSError, ValueError):
+        return False
+
+
+def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[object]:
+    """The local socket (always) and the loopback HTTP inlet (when enabled); kept alive."""
+    from pos_coach.inlet.address import server_name
+    from pos_coach.inlet.server import InletServer
+    from pos_coach.ui.inlet_handler import InletHandler
+
+    handler = InletHandler(window)
+    window.inlet = handler
+    server = InletServer(server_name(data_dir), handler.handle, window)
+    if not server.listen():
+        print(
+            f"pos-coach: cannot listen for triggers: {server.server.errorString()}", file=sys.stderr
+        )
+    kept: list[object] = [handler, server]
+    settings = core.settings
+    if settings["http_enabled"]:
+        import secrets
+
+        from pos_coach.inlet.http_inlet import Bridge, HttpInlet
+
+        if not settings["http_token"]:
+            settings["http_token"] = secrets.token_urlsafe(24)
+            settings.save()
+        bridge = Bridge(handler.handle)
+        try:
+            inlet = HttpInlet(int(settings["http_port"]), str(settings["http_token"]), bridge)
+        except OSError as exc:
+            print(
+                f"pos-coach: HTTP inlet not started on port {settings['http_port']}: {exc}",
+                file=sys.stderr,
+            )
+        else:
+            inlet.start()
+            kept += [bridge, inlet]
+    return kept
+
+
 def start(options: Options) -> int:
+    from PySide6.QtCore import QLockFile
+
+    options.data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(options.data_dir / "pos-coach.lock"))
+    if not lock.tryLock(200):
+        # one instance per data dir: bring the running one forward instead
+        if already_running(options.data_dir):
+            print("pos-coach: already running for this data dir; brought it to the front")
+            return 0
+        lock.removeStaleLockFile()
+        if not lock.tryLock(200):
+            print(f"pos-coach: {options.data_dir} is in use by another POS Coach", file=sys.stderr)
+            return 1
     try:
         core = build_core(options)
     except JournalError as exc:
@@ -108,6 +170,7 @@ def start(options: Options) -> int:
     install_translators(app, options.lang)
     window = CounterWindow(core.counter, core.load.problems)
     window.watch(options.situations)  # card edits on disk reach the counter at once
+    inlets = open_inlets(window, core, options.data_dir)
     window.resize(1024, 600)
     window.show()
     _quit_on_signals(app)
@@ -119,3 +182,8 @@ def start(options: Options) -> int:
         from pos_coach.review import pictures
 
         pictures.shutdown()
+        for inlet in inlets:
+            stop = getattr(inlet, "stop", None) or getattr(inlet, "close", None)
+            if callable(stop):
+                stop()
+        lock.unlock()

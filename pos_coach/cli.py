@@ -265,6 +265,22 @@ def demo(days: int, per_day: int, data_dir: str | None, seed: int, lang: str | N
     click.echo(f"wrote {written:,} demo events for {days} days into {journal.path}")
 
 
+@cli.command()
+@click.argument("card_id", metavar="ID")
+@click.option(
+    "--source", "origin", help="Who fires it (kept in the event's detail), e.g. gate-sensor."
+)
+@DATA_DIR_OPTION
+def trigger(card_id: str, origin: str | None, data_dir: str | None) -> None:
+    """Show card ID in the running app; returns once it is on screen and logged.
+
+    Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running.
+    """
+    from pos_coach.inlet.trigger import run_trigger
+
+    sys.exit(run_trigger(card_id, origin, data_dir))
+
+
 def main() -> None:
     cli(prog_name="pos-coach")
 

@@ -44,6 +44,19 @@ SETTINGS: tuple[Setting, ...] = (
         "lock_minutes", 5, int, "Minutes without a touch before the review or the editor locks."
     ),
     Setting(
+        "auto_return_seconds",
+        120,
+        int,
+        "An untouched card goes back to the tiles after this (0: never).",
+    ),
+    Setting("trigger_flash", True, bool, "Flash a card that arrives from outside (trigger, HTTP)."),
+    Setting("trigger_sound", False, bool, "Beep softly when a card arrives from outside."),
+    Setting(
+        "http_enabled", False, bool, "Listen for POST /trigger/<id> on 127.0.0.1 (off by default)."
+    ),
+    Setting("http_port", 8765, int, "Port of the loopback HTTP inlet."),
+    Setting("http_token", "", str, "The token the HTTP inlet requires (made when first enabled)."),
+    Setting(
         "timezone",
         "",
         str,

@@ -83,6 +83,10 @@ class CounterWindow(QMainWindow):
         self.toast = QLabel(self)
         self.toast.setObjectName("toast")
         self.toast.hide()
+        self.inlet = None  # the InletHandler, when the app listens for triggers
+        self._auto_return = QTimer(self)
+        self._auto_return.setSingleShot(True)
+        self._auto_return.timeout.connect(self._return_untouched)
         self._toast_timer = QTimer(self)
         self._toast_timer.setSingleShot(True)
         self._toast_timer.timeout.connect(self.toast.hide)
@@ -300,6 +304,20 @@ class CounterWindow(QMainWindow):
         self.header.search.blockSignals(False)
         self.stack.setCurrentWidget(self.card_page)
         self.card_page.setFocus()
+        self.touched()
+
+    def touched(self) -> None:
+        """Restart the auto-return count of the open card (the settings give its length)."""
+        seconds = int(self.counter.settings["auto_return_seconds"])
+        if seconds > 0 and self.counter.current is not None:
+            self._auto_return.start(seconds * 1000)
+        else:
+            self._auto_return.stop()
+
+    def _return_untouched(self) -> None:
+        """A card left alone goes back to the tiles, logged as dismissed."""
+        if self.stack.currentWidget() is self.card_page and self.counter.current is not None:
+            self.go_back()
 
     def _show_phrase(self) -> None:
         opened = self.counter.current
@@ -313,10 +331,12 @@ class CounterWindow(QMainWindow):
         if self.counter.current is not None:
             self.counter.another_phrase()
             self._show_phrase()
+            self.touched()
 
     def mark_said(self) -> None:
         if self.counter.current is not None:
             self.counter.mark_said()
+            self.touched()
         self._show_phrase()
 
     def record_outcome(self, outcome: str) -> None:

@@ -1,0 +1,37 @@
+"""``pos-coach trigger``: ask the running app to show a card (no Qt, no click)."""
+
+from __future__ import annotations
+
+import sys
+
+from pos_coach.inlet.client import NotRunning, request
+from pos_coach.inlet.protocol import UNKNOWN
+
+SHOWN, UNKNOWN_ID, NOT_RUNNING = 0, 1, 2
+
+
+def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
+    """Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running."""
+    from pos_coach import paths
+
+    folder = paths.data_dir(data_dir)
+    message = {"cmd": "trigger", "id": card_id, "source": "trigger", "origin": origin}
+    try:
+        answer = request(folder, message)
+    except (NotRunning, OSError, ValueError):
+        print(
+            f"pos-coach: not running for {folder} (start it with `pos-coach run`)", file=sys.stderr
+        )
+        return NOT_RUNNING
+    if answer.get("ok"):
+        print(f"shown: {card_id}")
+        return SHOWN
+    if answer.get("error") == UNKNOWN:
+        matches = ", ".join(answer.get("matches") or []) or "none"
+        print(f"pos-coach: unknown card '{card_id}'; close matches: {matches}", file=sys.stderr)
+        return UNKNOWN_ID
+    print(
+        f"pos-coach: the app could not show '{card_id}': {answer.get('detail', '')}",
+        file=sys.stderr,
+    )
+    return UNKNOWN_ID
