@@ -24,6 +24,7 @@ run: $(STAMP) $(QM)
 	$(BIN)/pos-coach run --situations situations --data-dir $(DATA)
 
 test: $(STAMP) $(QM)
+	bash tools/install-test-deps.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 lint: $(STAMP)

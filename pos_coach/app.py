@@ -27,6 +27,7 @@ class Options:
     data_dir: Path
     lang: str
     register: str | None = None
+    side: bool = False  # side-display mode (also the setting side_display)
 
 
 @dataclass
@@ -172,6 +173,10 @@ def start(options: Options) -> int:
     window.watch(options.situations)  # card edits on disk reach the counter at once
     inlets = open_inlets(window, core, options.data_dir)
     window.resize(1024, 600)
+    if options.side or core.settings["side_display"]:
+        from pos_coach.ui import side_display
+
+        side_display.apply(window, window.header)
     window.show()
     _quit_on_signals(app)
     try:

@@ -59,8 +59,15 @@ def cli(ctx: click.Context) -> None:
 )
 @LANG_OPTION
 @click.option("--register", help="Name of this till (overrides the settings).")
+@click.option(
+    "--side", is_flag=True, help="Side-display mode: frameless, on top, never takes the keyboard."
+)
 def run(
-    situations: str | None, data_dir: str | None, lang: str | None, register: str | None
+    situations: str | None,
+    data_dir: str | None,
+    lang: str | None,
+    register: str | None,
+    side: bool = False,
 ) -> None:
     """Start the counter window."""
     from pos_coach import paths
@@ -71,6 +78,7 @@ def run(
         data_dir=paths.data_dir(data_dir),
         lang=lang or system_lang(),
         register=register,
+        side=side,
     )
     sys.exit(start(options))
 

@@ -49,6 +49,9 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         "An untouched card goes back to the tiles after this (0: never).",
     ),
+    Setting(
+        "side_display", False, bool, "Frameless, always on top, never takes the POS's keyboard."
+    ),
     Setting("trigger_flash", True, bool, "Flash a card that arrives from outside (trigger, HTTP)."),
     Setting("trigger_sound", False, bool, "Beep softly when a card arrives from outside."),
     Setting(

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from pos_coach.cards.model import Card, Category
 from pos_coach.ui import theme
+
+COMPACT_WIDTH = 700  # narrower than this (a side screen): one column of details
 
 
 def plain_label(text: str = "", name: str | None = None, wrap: bool = True) -> QLabel:
@@ -135,6 +139,7 @@ class CardView(QWidget):
         details = QWidget()
         details.setObjectName("page")
         columns = QHBoxLayout(details)
+        self._columns = columns
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(10)
         self.steps = Block("stepsBlock")
@@ -156,6 +161,21 @@ class CardView(QWidget):
         self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.details.setWidget(details)
         outer.addWidget(self.details, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a narrow side screen the details stack in one column (the compact layout)."""
+        super().resizeEvent(event)
+        direction = (
+            QBoxLayout.Direction.TopToBottom
+            if self.width() < COMPACT_WIDTH
+            else QBoxLayout.Direction.LeftToRight
+        )
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+
+    @property
+    def compact(self) -> bool:
+        return self._columns.direction() == QBoxLayout.Direction.TopToBottom
 
     def _said_clicked(self) -> None:
         self.said_requested.emit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from pos_coach.ui.card_view import plain_label
@@ -50,6 +51,10 @@ class Header(QWidget):
         self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.settings_button.clicked.connect(self.open_settings)
         layout.addWidget(self.settings_button)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place.setVisible(self.width() >= 700)  # narrow side screens: buttons first
 
     def show_context(self, store: str, register: str, cashier: str | None) -> None:
         where = self.tr("Register %1").replace("%1", register)

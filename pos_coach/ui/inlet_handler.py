@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_coach.inlet.protocol import BAD_REQUEST, UNAVAILABLE, UNKNOWN
 
@@ -41,6 +41,8 @@ class InletHandler(QObject):
             return {"ok": True, "situations": [{"id": c.id, "title": c.title} for c in cards]}
         if command == "trigger":
             return self.trigger(message)
+        if command == "where":
+            return self.where(str(message.get("name", "")))
         return {"ok": False, "error": BAD_REQUEST}
 
     def trigger(self, message: dict[str, Any]) -> dict[str, Any]:
@@ -59,6 +61,20 @@ class InletHandler(QObject):
         self.notice()
         self.window.repaint()  # painted before the answer goes out
         return {"ok": True, "interaction": opened.interaction if opened else None}
+
+    def where(self, name: str) -> dict[str, Any]:
+        """The screen rectangle of a named widget (for tests that click on a real screen)."""
+        widget = self.window.findChild(QWidget, name)
+        if widget is None or not widget.isVisible():
+            return {"ok": False, "error": UNKNOWN}
+        corner = widget.mapToGlobal(QPoint(0, 0))
+        return {
+            "ok": True,
+            "x": corner.x(),
+            "y": corner.y(),
+            "w": widget.width(),
+            "h": widget.height(),
+        }
 
     def notice(self) -> None:
         """A brief flash of the card (and a soft beep when the settings ask for it)."""
