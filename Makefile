@@ -34,6 +34,8 @@ lint: $(STAMP)
 bench: $(STAMP) $(QM)
 	$(BIN)/python benchmarks/bench_pack.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_counter.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_trigger.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_review.py
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -118,6 +118,17 @@ def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[objec
             f"pos-coach: cannot listen for triggers: {server.server.errorString()}", file=sys.stderr
         )
     kept: list[object] = [handler, server]
+    if core.settings["global_hotkeys"]:
+        from pos_coach.ui import global_hotkeys
+
+        reason = global_hotkeys.availability()
+        if reason is not None:
+            window.show_notice(reason)
+        else:
+            keys = [(c.hotkey, c.id) for c in core.library.cards if c.hotkey]
+            listener = global_hotkeys.GlobalHotkeys(keys, window)
+            listener.pressed.connect(lambda card_id: window.open_card(card_id, "hotkey"))
+            kept.append(listener)
     settings = core.settings
     if settings["http_enabled"]:
         import secrets

@@ -52,6 +52,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "side_display", False, bool, "Frameless, always on top, never takes the POS's keyboard."
     ),
+    Setting(
+        "global_hotkeys", False, bool, "Card hotkeys also while the POS has the keyboard (pynput)."
+    ),
     Setting("trigger_flash", True, bool, "Flash a card that arrives from outside (trigger, HTTP)."),
     Setting("trigger_sound", False, bool, "Beep softly when a card arrives from outside."),
     Setting(

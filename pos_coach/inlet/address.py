@@ -1,28 +1,28 @@
 """Where the running app listens: one local socket per OS user and data dir (no Qt here).
 
 On Unix it is a socket file in the user's runtime directory (or the temp directory), named by
-a hash of the data dir, readable only by the same user; on Windows a named pipe.
+a checksum of the data dir, reachable only by the same user; on Windows a named pipe. This
+module is imported by `pos-coach trigger` on every call, so it sticks to the cheapest
+standard modules (no pathlib, hashlib or tempfile).
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
 import sys
-import tempfile
-from pathlib import Path
+import zlib
 
 
-def server_name(data_dir: Path) -> str:
+def server_name(data_dir: str | os.PathLike[str]) -> str:
     """The QLocalServer name: a full socket path on Unix, a pipe name on Windows."""
-    digest = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
-    user = getpass.getuser()
+    resolved = os.path.realpath(os.fspath(data_dir)).encode("utf-8")
+    tag = f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}"
     if sys.platform == "win32":
-        return f"pos-coach-{user}-{digest}"
+        user = os.environ.get("USERNAME", "user")
+        return f"pos-coach-{user}-{tag}"
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    folder = Path(runtime) if runtime and Path(runtime).is_dir() else Path(tempfile.gettempdir())
-    return str(folder / f"pos-coach-{os.getuid()}-{digest}.sock")
+    folder = runtime if runtime and os.path.isdir(runtime) else os.environ.get("TMPDIR") or "/tmp"
+    return os.path.join(folder, f"pos-coach-{os.getuid()}-{tag}.sock")
 
 
 def pipe_path(name: str) -> str:

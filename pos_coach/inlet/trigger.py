@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from pos_coach.inlet.client import NotRunning, request
@@ -12,9 +13,11 @@ SHOWN, UNKNOWN_ID, NOT_RUNNING = 0, 1, 2
 
 def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
     """Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running."""
-    from pos_coach import paths
+    folder = data_dir or os.environ.get("POS_COACH_DATA_DIR")
+    if not folder:  # the per-user default: only now pay for platformdirs
+        from pos_coach import paths
 
-    folder = paths.data_dir(data_dir)
+        folder = str(paths.data_dir())
     message = {"cmd": "trigger", "id": card_id, "source": "trigger", "origin": origin}
     try:
         answer = request(folder, message)

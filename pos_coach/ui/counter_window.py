@@ -130,6 +130,12 @@ class CounterWindow(QMainWindow):
         cards = (self.counter.library.get(cid) for cid in kept)
         return {card.path for card in cards if card is not None and card.path is not None}
 
+    def show_notice(self, text: str) -> None:
+        """A plain sentence in the discreet banner (e.g. why global hotkeys are off)."""
+        current = self.banner_label.text()
+        self.banner_label.setText(f"{current}\n{text}" if current else text)
+        self.banner.setVisible(True)
+
     def _show_problems(self, problems: list[Problem], kept: list[str]) -> None:
         """The banner shows while the latest load has problems; hidden when all is clean."""
         self.banner_label.setText(self._banner_text(problems, kept))
