@@ -121,7 +121,7 @@ def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[objec
     if core.settings["global_hotkeys"]:
         from pos_coach.ui import global_hotkeys
 
-        reason = global_hotkeys.availability()
+        reason = global_hotkeys.availability(core.library.lang)
         if reason is not None:
             window.show_notice(reason)
         else:

@@ -150,6 +150,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "got_list": {"en": "a list", "ru": "список"},
     "got_dict": {"en": "a table", "ru": "таблица"},
     "got_other": {"en": "something else", "ru": "что-то другое"},
+    "hotkeys_wayland": {
+        "en": "Global hotkeys cannot work on Wayland: use the tiles, the hotkeys while POS Coach has the keyboard, or pos-coach trigger.",
+        "ru": "Глобальные горячие клавиши не работают в Wayland: пользуйтесь плитками, клавишами, пока POS Coach в фокусе, или pos-coach trigger.",
+    },
+    "hotkeys_missing": {
+        "en": "Global hotkeys need the pynput package (pip install pynput) and a desktop session.",
+        "ru": "Для глобальных горячих клавиш нужен пакет pynput (pip install pynput) и рабочий стол.",
+    },
     # CLI
     "check_summary_ok": {
         "en": "{cards} cards in {langs} language(s), no problems",

@@ -50,12 +50,26 @@ def shoot(situations: Path, out: Path, card: str, names: dict[str, str]) -> list
             app.processEvents()
             written.append(_save(window, out / f"settings-{lang}-{width}x{height}.png"))
             window.settings_page.cancelled.emit()
+        written += _side(window, out, lang)
         window.close()
         core.journal.close()
         written.append(_banner(situations.parent / "tests" / "data" / "faulty", out, lang))
         for translator in translators:
             app.removeTranslator(translator)
     return written
+
+
+def _side(window: CounterWindow, out: Path, lang: str) -> list[Path]:
+    """A narrow portrait side screen (600x1024): tiles and a card in the compact layout."""
+    window.resize(600, 1024)
+    window.show_tiles()
+    QApplication.processEvents()
+    paths = [_save(window, out / f"side-tiles-{lang}-600x1024.png")]
+    window.open_card("gate-alarm", "trigger", external=True)
+    QApplication.processEvents()
+    paths.append(_save(window, out / f"side-card-{lang}-600x1024.png"))
+    window.go_back()
+    return paths
 
 
 def _banner(pack: Path, out: Path, lang: str) -> Path:

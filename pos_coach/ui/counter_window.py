@@ -55,7 +55,7 @@ class CounterWindow(QMainWindow):
         super().__init__()
         self.counter = counter
         self.setObjectName("counter")
-        self.setMinimumSize(800, 480)
+        self.setMinimumSize(480, 480)  # down to a narrow side screen
         self._scale = 0.0
 
         central = QWidget()
@@ -149,6 +149,8 @@ class CounterWindow(QMainWindow):
         self.back_office = BackOffice(self)
         self.header.open_review.connect(self.ask_review_pin)
         self.header.open_editor.connect(self.ask_editor_pin)
+        self.settings_page.open_review.connect(self.ask_review_pin)
+        self.settings_page.open_editor.connect(self.ask_editor_pin)
         self.board.card_chosen.connect(self._tile_chosen)
         self.card_page.view.another_requested.connect(self.another_phrase)
         self.card_page.view.said_requested.connect(self.mark_said)
@@ -457,7 +459,7 @@ class CounterWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        scale = round(theme.scale_for(self.height()) * 20) / 20
+        scale = round(theme.scale_for(self.height(), self.width()) * 20) / 20
         if scale != self._scale:
             self._scale = scale
             self.setStyleSheet(theme.stylesheet(scale))

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from pos_coach.i18n import message
+
 
 def to_pynput(hotkey: str) -> str:
     """Qt's portable text ("Ctrl+Shift+F5", "F2") as pynput's ("<ctrl>+<shift>+<f5>", "<f2>")."""
@@ -30,19 +32,16 @@ def to_pynput(hotkey: str) -> str:
     return "+".join(parts)
 
 
-def availability() -> str | None:
+def availability(lang: str = "en") -> str | None:
     """None when global hotkeys can work here; otherwise why not, for the owner to read."""
     if sys.platform.startswith("linux") and (
         os.environ.get("XDG_SESSION_TYPE") == "wayland" or os.environ.get("WAYLAND_DISPLAY")
     ):
-        return (
-            "Global hotkeys cannot work on Wayland: use the tiles, the hotkeys while POS Coach"
-            " has the keyboard, or pos-coach trigger."
-        )
+        return message("hotkeys_wayland", lang)
     try:
         import pynput  # noqa: F401
     except Exception:  # not installed, or no X display to talk to
-        return "Global hotkeys need the pynput package (pip install pynput) and a desktop session."
+        return message("hotkeys_missing", lang)
     return None
 
 

@@ -54,7 +54,10 @@ class Header(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.place.setVisible(self.width() >= 700)  # narrow side screens: buttons first
+        # narrow side screens: the cashier's buttons first; the back office is in Settings too
+        self.place.setVisible(self.width() >= 1000)
+        for button in (self.review_button, self.editor_button):
+            button.setVisible(self.width() >= 860)
 
     def show_context(self, store: str, register: str, cashier: str | None) -> None:
         where = self.tr("Register %1").replace("%1", register)

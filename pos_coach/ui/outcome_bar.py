@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from pos_coach.ui import theme
 
 # the order of the buttons and of the digit keys
 OUTCOME_ORDER = ("upset", "ok", "wow", "escalated")
+NARROW = 900
 
 
 class OutcomeBar(QWidget):
@@ -27,9 +29,18 @@ class OutcomeBar(QWidget):
             "wow": self.tr("WOW!"),
             "escalated": self.tr("Called the lead"),
         }
+        short = {
+            "upset": self.tr("Upset"),
+            "ok": self.tr("OK"),
+            "wow": self.tr("WOW!"),
+            "escalated": self.tr("Lead"),
+        }
+        self._labels = {
+            o: (f"{n}  {labels[o]}", f"{n} {short[o]}") for n, o in enumerate(OUTCOME_ORDER, 1)
+        }
         self.buttons: dict[str, QPushButton] = {}
-        for n, outcome in enumerate(OUTCOME_ORDER, 1):
-            button = QPushButton(f"{n}  {labels[outcome]}")
+        for outcome in OUTCOME_ORDER:
+            button = QPushButton(self._labels[outcome][0])
             button.setObjectName(f"outcome-{outcome}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             colour = theme.OUTCOME_COLOURS[outcome]
@@ -42,6 +53,13 @@ class OutcomeBar(QWidget):
             button.clicked.connect(lambda _=False, o=outcome: self.outcome_chosen.emit(o))
             layout.addWidget(button, 1)
             self.buttons[outcome] = button
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Short labels on a narrow side screen, so every button reads whole."""
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        for outcome, button in self.buttons.items():
+            button.setText(self._labels[outcome][1 if narrow else 0])
 
     @staticmethod
     def outcome_for_key(text: str) -> str | None:

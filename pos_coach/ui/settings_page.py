@@ -21,6 +21,8 @@ from pos_coach.ui.card_view import page_heading
 class SettingsPage(QWidget):
     saved = Signal(str, str, list)  # store, register, cashiers
     cancelled = Signal()
+    open_review = Signal()
+    open_editor = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +31,17 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(10)
         page_heading(layout, self.tr("Settings"))
+        doors = QHBoxLayout()
+        for name, text, signal in (
+            ("settingsReview", self.tr("Review (shift lead)"), self.open_review),
+            ("settingsEditor", self.tr("Card editor (owner)"), self.open_editor),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(signal)
+            doors.addWidget(button)
+        doors.addStretch(1)
+        layout.addLayout(doors)
         form = QFormLayout()
         form.setSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -80,15 +93,15 @@ class SettingsPage(QWidget):
     def load(self, store: str, register: str, cashiers: list[str]) -> None:
         self.store_edit.setText(store)
         self.register_edit.setText(register)
-        self.cashier_list.clear()
+        while self.cashier_list.count():  # taken back one by one (clear() crashed now and then)
+            self.cashier_list.takeItem(0)
         for name in cashiers:
             self._append(name)
         self.new_name.clear()
 
     def _append(self, name: str) -> None:
-        item = QListWidgetItem(name)
+        item = QListWidgetItem(name, self.cashier_list)  # owned by the list from the start
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        self.cashier_list.addItem(item)
 
     def names(self) -> list[str]:
         seen: list[str] = []

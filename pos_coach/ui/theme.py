@@ -46,8 +46,13 @@ def shade(colour: str, factor: int) -> str:
     return (qcolour.darker(factor) if factor >= 100 else qcolour.lighter(200 - factor)).name()
 
 
-def scale_for(height: int) -> float:
-    """Font scale: 1.0 on a 600 px tall screen, growing to 1.35 at 1080 px and above."""
+def scale_for(height: int, width: int | None = None) -> float:
+    """Font scale: 1.0 on a 1024x600 screen, growing to 1.35 at 1920x1080 and above.
+
+    A narrow (portrait) side screen counts by its width, so its text does not outgrow it.
+    """
+    if width is not None:
+        height = min(height, round(width * 600 / 1024))
     return max(1.0, min(1.35, 1.0 + (height - 600) * 0.35 / 480))
 
 

@@ -121,9 +121,18 @@ class TileBoard(QScrollArea):
         self._searching = False
         self._columns = 0
         self._scale = 1.0
-        self._body: QWidget | None = None
         self._category_sections: list[tuple[str, str, list[str]]] = []
         self._empty_text = ""
+        # One body and one section widget per title, made once and refilled: building and
+        # destroying layouts on every keystroke crashed PySide now and then.
+        self._body = QWidget()
+        self._body.setObjectName("page")
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(12, 8, 12, 12)
+        self._layout.setSpacing(6)
+        self._layout.addStretch(1)
+        self._section_widgets: dict[str, _Section] = {}
+        self.setWidget(self._body)
 
     def set_scale(self, scale: float) -> None:
         """Follow the window's font scale: wider tiles, larger titles."""
@@ -138,10 +147,12 @@ class TileBoard(QScrollArea):
     def set_cards(self, cards: list[Card], categories: list[Category]) -> None:
         by_id = {c.id: c for c in categories}
         for tile in self._tiles.values():
-            tile.deleteLater()
+            tile.hide()
+            tile.deleteLater()  # owned by the body: Qt deletes it, no Python wrapper is left
         self._tiles = {}
         for card in cards:
-            tile = Tile(card, by_id.get(card.category))
+            tile = Tile(card, by_id.get(card.category), self._body)
+            tile.hide()
             tile.title.set_base_px(round(TITLE_PX * self._scale))
             tile.clicked.connect(lambda _=False, cid=card.id: self._chosen(cid))
             self._tiles[card.id] = tile
@@ -186,38 +197,59 @@ class TileBoard(QScrollArea):
 
     def _rebuild(self) -> None:
         self._columns = self._column_count()
-        body = QWidget()
-        body.setObjectName("page")
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 8, 12, 12)
-        layout.setSpacing(6)
+        for section in self._section_widgets.values():
+            section.hide()
+            self._layout.removeWidget(section)
         for tile in self._tiles.values():
-            tile.setParent(None)
             tile.hide()
-        for title, colour, ids in self._sections:
-            header = QLabel(title)
-            header.setObjectName("sectionTitle")
-            header.setTextFormat(Qt.TextFormat.PlainText)
-            header.setStyleSheet(f"color: {colour};")
-            layout.addWidget(header)
-            grid = QGridLayout()
-            grid.setSpacing(10)
-            for n, card_id in enumerate(ids):
-                tile = self._tiles[card_id]
-                grid.addWidget(tile, n // self._columns, n % self._columns)
-                tile.show()
-            for column in range(self._columns):  # equal columns, even when a row is short
-                grid.setColumnStretch(column, 1)
-                grid.setColumnMinimumWidth(column, round(TILE_MIN_WIDTH * self._scale) - 20)
-            layout.addLayout(grid)
-            if not ids and self._searching:
-                empty = QLabel(self._empty_text)
-                empty.setObjectName("muted")
-                empty.setWordWrap(True)
-                layout.addWidget(empty)
-        layout.addStretch(1)
-        old = self.takeWidget()
-        self.setWidget(body)
-        self._body = body
-        if old is not None:
-            old.deleteLater()
+        width = round(TILE_MIN_WIDTH * self._scale) - 20
+        for position, (title, colour, ids) in enumerate(self._sections):
+            section = self._section_widgets.get(title)
+            if section is None:
+                section = self._section_widgets[title] = _Section(self._body)
+            tiles = [self._tiles[card_id] for card_id in ids]
+            empty = self._empty_text if (not ids and self._searching) else ""
+            section.fill(title, colour, tiles, self._columns, width, empty)
+            self._layout.insertWidget(position, section)
+            section.show()
+
+
+class _Section(QWidget):
+    """A heading and a grid of tiles; refilled in place (the tiles belong to the board)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        self.header = QLabel()
+        self.header.setObjectName("sectionTitle")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.header)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        column.addLayout(self.grid)
+        self.empty = QLabel()
+        self.empty.setObjectName("muted")
+        self.empty.setWordWrap(True)
+        column.addWidget(self.empty)
+        self._stretched = 0
+
+    def fill(
+        self, title: str, colour: str, tiles: list[Tile], columns: int, width: int, empty: str
+    ) -> None:
+        self.header.setText(title)
+        self.header.setStyleSheet(f"color: {colour};")
+        while self.grid.count():
+            self.grid.takeAt(0)  # the layout item only: the tile itself stays
+        for n, tile in enumerate(tiles):
+            self.grid.addWidget(tile, n // columns, n % columns)
+            tile.show()
+        for column in range(max(columns, self._stretched)):  # equal columns, even when short
+            used = column < columns
+            self.grid.setColumnStretch(column, 1 if used else 0)
+            self.grid.setColumnMinimumWidth(column, width if used else 0)
+        self._stretched = columns
+        self.empty.setText(empty)
+        self.empty.setVisible(bool(empty))

@@ -3,57 +3,57 @@
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="47" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="48" />
         <source>words to find the card by, separated by commas</source>
         <translation>words to find the card by, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="53" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="54" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="54" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="55" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="55" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="56" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="56" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="57" />
         <source>Hotkey</source>
         <translation>Hotkey</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="57" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="58" />
         <source>Search words</source>
         <translation>Search words</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="58" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="59" />
         <source>Steps</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="59" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="60" />
         <source>What to say</source>
         <translation>What to say</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="60" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="61" />
         <source>Avoid</source>
         <translation>Avoid</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="61" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="62" />
         <source>WOW</source>
         <translation>WOW</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="62" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="63" />
         <source>Call the shift lead</source>
         <translation>Call the shift lead</translation>
     </message>
@@ -61,53 +61,53 @@
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="92" />
+        <location filename="../../pos_coach/ui/card_view.py" line="96" />
         <source>← Back  (Esc)</source>
         <translation>← Back  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="114" />
+        <location filename="../../pos_coach/ui/card_view.py" line="118" />
         <source>SAY</source>
         <translation>SAY</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="119" />
+        <location filename="../../pos_coach/ui/card_view.py" line="123" />
         <source>↻ Another phrasing</source>
         <translation>↻ Another phrasing</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="122" />
-        <location filename="../../pos_coach/ui/card_view.py" line="192" />
+        <location filename="../../pos_coach/ui/card_view.py" line="126" />
+        <location filename="../../pos_coach/ui/card_view.py" line="212" />
         <source>✓ I said it</source>
         <translation>✓ I said it</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="178" />
+        <location filename="../../pos_coach/ui/card_view.py" line="198" />
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="179" />
+        <location filename="../../pos_coach/ui/card_view.py" line="199" />
         <source>Avoid</source>
         <translation>Avoid</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="180" />
+        <location filename="../../pos_coach/ui/card_view.py" line="200" />
         <source>Make it WOW</source>
         <translation>Make it WOW</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="182" />
+        <location filename="../../pos_coach/ui/card_view.py" line="202" />
         <source>Call the shift lead</source>
         <translation>Call the shift lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="188" />
+        <location filename="../../pos_coach/ui/card_view.py" line="208" />
         <source>phrasing %1 of %2</source>
         <translation>phrasing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="192" />
+        <location filename="../../pos_coach/ui/card_view.py" line="212" />
         <source>✓ Said</source>
         <translation>✓ Said</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="115" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="119" />
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n problem in the situation cards:</numerusform>
@@ -199,37 +199,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="121" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="125" />
         <source>Showing the last good version of:</source>
         <translation>Showing the last good version of:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="324" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="355" />
         <source>Saved: upset</source>
         <translation>Saved: upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="325" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="356" />
         <source>Saved: OK</source>
         <translation>Saved: OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="326" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="357" />
         <source>Saved: WOW!</source>
         <translation>Saved: WOW!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="327" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="358" />
         <source>Saved: called the lead</source>
         <translation>Saved: called the lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="374" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="405" />
         <source>Found</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="376" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="407" />
         <source>Nothing found. Try another word.</source>
         <translation>Nothing found. Try another word.</translation>
     </message>
@@ -528,42 +528,42 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="26" />
+        <location filename="../../pos_coach/ui/header.py" line="27" />
         <source>Type to find a situation…</source>
         <translation>Type to find a situation…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="37" />
+        <location filename="../../pos_coach/ui/header.py" line="38" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="42" />
+        <location filename="../../pos_coach/ui/header.py" line="43" />
         <source>Cards</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="45" />
+        <location filename="../../pos_coach/ui/header.py" line="46" />
         <source>The owner's card editor</source>
         <translation>The owner's card editor</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="48" />
+        <location filename="../../pos_coach/ui/header.py" line="49" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="55" />
+        <location filename="../../pos_coach/ui/header.py" line="63" />
         <source>Register %1</source>
         <translation>Register %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="57" />
+        <location filename="../../pos_coach/ui/header.py" line="65" />
         <source>Pick cashier</source>
         <translation>Pick cashier</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="58" />
+        <location filename="../../pos_coach/ui/header.py" line="66" />
         <source>Change cashier</source>
         <translation>Change cashier</translation>
     </message>
@@ -571,7 +571,7 @@
 <context>
     <name>HotkeyField</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="103" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="105" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -589,7 +589,7 @@
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="67" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="69" />
         <source>New line</source>
         <translation>New line</translation>
     </message>
@@ -597,24 +597,32 @@
 <context>
     <name>OutcomeBar</name>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="25" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="27" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="33" />
         <source>Upset</source>
         <translation>Upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="26" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="28" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="34" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="27" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="29" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="35" />
         <source>WOW!</source>
         <translation>WOW!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="28" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="30" />
         <source>Called the lead</source>
         <translation>Called the lead</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="36" />
+        <source>Lead</source>
+        <translation>Lead</translation>
     </message>
 </context>
 <context>
@@ -947,47 +955,57 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="31" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="33" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="38" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="36" />
+        <source>Review (shift lead)</source>
+        <translation>Review (shift lead)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/settings_page.py" line="37" />
+        <source>Card editor (owner)</source>
+        <translation>Card editor (owner)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/settings_page.py" line="51" />
         <source>Store name</source>
         <translation>Store name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="42" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="55" />
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="44" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="57" />
         <source>Cashiers (double-tap a name to rename it)</source>
         <translation>Cashiers (double-tap a name to rename it)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="52" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="65" />
         <source>New name</source>
         <translation>New name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="56" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="69" />
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="60" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="73" />
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="69" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="82" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="73" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="86" />
         <source>Save</source>
         <translation>Save</translation>
     </message>

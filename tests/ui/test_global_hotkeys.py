@@ -16,6 +16,7 @@ def test_wayland_is_named_plainly(monkeypatch):
     monkeypatch.setattr("sys.platform", "linux")
     monkeypatch.setenv("XDG_SESSION_TYPE", "wayland")
     assert "cannot work on Wayland" in availability()
+    assert "не работают в Wayland" in availability("ru")
 
 
 def test_without_pynput_the_reason_says_what_to_install(monkeypatch):
