@@ -240,9 +240,12 @@ class _Section(QWidget):
         self, title: str, colour: str, tiles: list[Tile], columns: int, width: int, empty: str
     ) -> None:
         self.header.setText(title)
-        self.header.setStyleSheet(f"color: {colour};")
-        while self.grid.count():
-            self.grid.takeAt(0)  # the layout item only: the tile itself stays
+        style = f"color: {colour};"
+        if self.header.styleSheet() != style:  # setting a style sheet again costs memory
+            self.header.setStyleSheet(style)
+        for index in reversed(range(self.grid.count())):
+            # removeWidget frees Qt's layout item; takeAt would hand it to Python, which leaks it
+            self.grid.removeWidget(self.grid.itemAt(index).widget())
         for n, tile in enumerate(tiles):
             self.grid.addWidget(tile, n // columns, n % columns)
             tile.show()
