@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from pos_coach import paths
 from pos_coach.cards import LoadResult, load_pack
 from pos_coach.counter import Counter
-from pos_coach.journal import Journal, JournalError
+from pos_coach.i18n import message
+from pos_coach.journal import Journal, JournalError, open_or_start_fresh
 from pos_coach.library import Library
 from pos_coach.settings import Settings
 
@@ -39,6 +40,7 @@ class Core:
     journal: Journal
     settings: Settings
     counter: Counter
+    notice: str | None = None  # said in the window (a damaged journal kept aside, say)
 
 
 def build_core(options: Options) -> Core:
@@ -49,10 +51,14 @@ def build_core(options: Options) -> Core:
 
         pack = Pack(lang=options.lang, name="", categories={}, cards={})
     library = Library(pack)
-    journal = Journal.in_dir(options.data_dir)
+    journal, damaged = open_or_start_fresh(options.data_dir)
     settings = Settings.in_dir(options.data_dir)
     counter = Counter(library, journal, settings, register=options.register)
-    return Core(load, library, journal, settings, counter)
+    notice = None
+    if damaged is not None:
+        name, reason = damaged
+        notice = message("journal_set_aside", options.lang, {"name": name, "reason": reason})
+    return Core(load, library, journal, settings, counter, notice)
 
 
 def translations_dir() -> Path:
@@ -183,6 +189,9 @@ def start(options: Options) -> int:
     window = CounterWindow(core.counter, core.load.problems)
     window.watch(options.situations)  # card edits on disk reach the counter at once
     inlets = open_inlets(window, core, options.data_dir)
+    if core.notice:
+        print(f"pos-coach: {core.notice}", file=sys.stderr)
+        window.show_notice(core.notice)
     window.resize(1024, 600)
     if options.side or core.settings["side_display"]:
         from pos_coach.ui import side_display

@@ -158,6 +158,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Global hotkeys need the pynput package (pip install pynput) and a desktop session.",
         "ru": "Для глобальных горячих клавиш нужен пакет pynput (pip install pynput) и рабочий стол.",
     },
+    "journal_set_aside": {
+        "en": "The journal could not be read ({reason}). It was kept as {name} and a new journal was started; nothing was deleted.",
+        "ru": "Журнал не удалось прочитать ({reason}). Он сохранён как {name}, начат новый журнал; ничего не удалено.",
+    },
     # CLI
     "check_summary_ok": {
         "en": "{cards} cards in {langs} language(s), no problems",

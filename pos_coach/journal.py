@@ -8,6 +8,7 @@ power cut.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import uuid
@@ -344,3 +345,34 @@ class Journal:
 
     def close(self) -> None:
         self.db.conn.close()
+
+
+def set_aside(path: Path, when: datetime | None = None) -> Path:
+    """Move a damaged journal (and its -wal/-shm files) aside under a clear name; never delete."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            source.replace(Path(f"{target}{suffix}"))
+    return target
+
+
+def open_or_start_fresh(data_dir: Path) -> tuple[Journal, tuple[str, str] | None]:
+    """The journal of ``data_dir``; a damaged one is kept aside and a fresh one started.
+
+    Returns the journal and, when that happened, (the name it was kept as, the reason).
+    """
+    path = Path(data_dir) / JOURNAL_FILE
+    journal: Journal | None = None
+    try:
+        journal = Journal(path)
+        journal.phrase_uses()  # reads the table: a truncated or garbled file fails here
+        return journal, None
+    except (JournalError, sqlite3.DatabaseError) as exc:
+        reason = str(exc).split(": ", 1)[-1] if isinstance(exc, JournalError) else str(exc)
+        if journal is not None:
+            with contextlib.suppress(sqlite3.Error):
+                journal.close()
+    kept = set_aside(path)
+    return Journal(path), (kept.name, reason)

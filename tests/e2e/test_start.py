@@ -49,12 +49,28 @@ def test_run_starts_and_stops_cleanly(tmp_path):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_run_with_a_journal_it_cannot_use_says_so(tmp_path):
+def test_a_damaged_journal_is_kept_aside_and_the_app_starts(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "journal.db").write_bytes(b"not a database at all" * 50)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     args = [sys.executable, "-m", "pos_coach", "run", "--data-dir", str(data), "--lang", "en"]
-    result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
-    assert "journal.db" in result.stderr and "Traceback" not in result.stderr
+    process = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not list(data.glob("journal.damaged-*.db")) and time.monotonic() < deadline:
+            assert process.poll() is None, process.communicate()
+            time.sleep(0.1)
+        time.sleep(1.0)
+        assert process.poll() is None  # running, on a fresh journal
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _out, err = process.communicate(timeout=20)
+    kept = list(data.glob("journal.damaged-*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"not a database at all" * 50
+    assert "kept as journal.damaged-" in err and "nothing was deleted" in err
+    conn = sqlite3.connect(data / "journal.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

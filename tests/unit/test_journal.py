@@ -187,3 +187,42 @@ def test_migrating_an_old_journal_builds_the_interactions(data_dir):
         fresh.db["interactions"].rows_where(order_by=order)
     )
     assert migrated.count() == len(events)
+
+
+@pytest.mark.parametrize("damage", ["not a database", "truncated", "newer schema"])
+def test_a_damaged_journal_is_kept_aside_and_a_fresh_one_started(data_dir, damage):
+    from pos_coach.journal import open_or_start_fresh
+
+    path = data_dir / "journal.db"
+    if damage == "not a database":
+        path.write_bytes(b"this is not sqlite" * 200)
+    else:
+        journal = Journal(path)
+        for n in range(300):
+            journal.append(Event("note", cashier=f"c{n}", detail={"n": n, "pad": "x" * 200}))
+        journal.close()
+        if damage == "truncated":
+            raw = path.read_bytes()
+            path.write_bytes(raw[: len(raw) // 3])
+        else:
+            conn = sqlite3.connect(path)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+            conn.close()
+    original = path.read_bytes()
+    journal, damaged = open_or_start_fresh(data_dir)
+    assert damaged is not None
+    kept_name, reason = damaged
+    assert kept_name.startswith("journal.damaged-") and reason
+    assert (data_dir / kept_name).read_bytes() == original  # nothing deleted, byte for byte
+    assert journal.count() == 0 and journal.version == SCHEMA_VERSION
+    journal.append(Event("note"))
+    assert journal.count() == 1
+
+
+def test_a_healthy_journal_is_just_opened(data_dir):
+    from pos_coach.journal import open_or_start_fresh
+
+    Journal.in_dir(data_dir).append(Event("note"))
+    journal, damaged = open_or_start_fresh(data_dir)
+    assert damaged is None and journal.count() == 1
+    assert not list(data_dir.glob("journal.damaged-*"))
