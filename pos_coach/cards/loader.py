@@ -99,7 +99,13 @@ def load_language(lang_dir: Path) -> tuple[Pack, list[Problem]]:
     pack_known = bool(categories)
     used_hotkeys: dict[str, str] = {}
     for path in card_files(lang_dir):
-        card = load_card(path, pack, problems, check_category=pack_known)
+        try:
+            card = load_card(path, pack, problems, check_category=pack_known)
+        except Exception as exc:  # one hostile file never stops the others
+            problems.append(
+                Problem(path, 1, 1, "unreadable", {"detail": f"{type(exc).__name__}: {exc}"[:200]})
+            )
+            continue
         if card is None:
             continue
         if card.hotkey is not None:
@@ -149,6 +155,9 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]
         return None
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # brackets nested thousands deep
+        problems.append(Problem(path, 1, 1, "toml_syntax", {"detail": "nested too deeply"}))
+        return None
     except tomllib.TOMLDecodeError as exc:
         detail = str(exc)
         line, col = 1, 1
