@@ -12,7 +12,7 @@ from pos_coach import paths
 from pos_coach.cards import LoadResult, load_pack
 from pos_coach.counter import Counter
 from pos_coach.i18n import message
-from pos_coach.journal import Journal, JournalError, open_or_start_fresh
+from pos_coach.journal import Journal, JournalError, open_or_start_fresh, spill, take_in_spilled
 from pos_coach.library import Library
 from pos_coach.settings import Settings
 
@@ -52,6 +52,7 @@ def build_core(options: Options) -> Core:
         pack = Pack(lang=options.lang, name="", categories={}, cards={})
     library = Library(pack)
     journal, damaged = open_or_start_fresh(options.data_dir)
+    take_in_spilled(journal, options.data_dir)  # events an earlier run could not write
     settings = Settings.in_dir(options.data_dir)
     counter = Counter(library, journal, settings, register=options.register)
     notice = None
@@ -203,6 +204,8 @@ def start(options: Options) -> int:
         return app.exec()
     finally:
         core.counter.end_shift()
+        core.counter.writer.flush()
+        spill(core.counter.writer.pending, options.data_dir)  # never lost: written next start
         core.journal.close()
         from pos_coach.review import pictures
 

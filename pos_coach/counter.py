@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from pos_coach.cards.model import Card
-from pos_coach.journal import OUTCOMES, Event, Journal, new_id
+from pos_coach.journal import OUTCOMES, Appender, Event, Journal, new_id
 from pos_coach.library import Library, PhraseRotation
 from pos_coach.library.placeholders import fill, greeting
 from pos_coach.settings import Settings
@@ -75,6 +75,7 @@ class Counter:
         self.clock = clock
         self.cashier: str | None = None
         self.current: OpenCard | None = None
+        self.writer = Appender(journal)
         self.rotation = PhraseRotation()
         self.rotation.load(journal.phrase_uses())
 
@@ -107,7 +108,7 @@ class Counter:
             lang=self.lang,
             **fields,  # type: ignore[arg-type]
         )
-        self.journal.append(event)
+        self.writer.append(event)  # waits in memory if the disk refuses, written later in order
         return event
 
     def _log_card(

@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -265,9 +267,12 @@ _REPORT_INDEXES = {
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-_INSERT = "INSERT INTO events ({cols}) VALUES ({marks})".format(
+# ON CONFLICT: writing an event again (a retry after an error) never makes a duplicate
+_INSERT = "INSERT INTO events ({cols}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING".format(
     cols=", ".join(COLUMNS), marks=", ".join("?" for _ in COLUMNS)
 )
+# how long a write waits for another program's lock before the event is queued instead
+BUSY_TIMEOUT_MS = 100
 
 
 class Journal:
@@ -276,7 +281,7 @@ class Journal:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 2000")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
@@ -323,7 +328,8 @@ class Journal:
             conn.execute(_INSERT, [row[c] for c in COLUMNS])
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
             raise
 
     def events(self, where: str | None = None, params: list[Any] | None = None) -> Iterator[Event]:
@@ -376,3 +382,71 @@ def open_or_start_fresh(data_dir: Path) -> tuple[Journal, tuple[str, str] | None
                 journal.close()
     kept = set_aside(path)
     return Journal(path), (kept.name, reason)
+
+
+class Appender:
+    """Appends events; when the disk refuses (full, read-only, locked by another program), the
+    events wait here, in order, and are written by :meth:`flush` as soon as it can — each once.
+    """
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self.pending: deque[Event] = deque()
+        self.last_error: str | None = None
+
+    def append(self, event: Event) -> bool:
+        """True when the event is committed now; False when it waits in memory."""
+        self.pending.append(event)
+        self.flush()
+        return not self.pending or self.pending[-1] is not event
+
+    def flush(self) -> int:
+        """Write waiting events oldest first, stopping at the first refusal; returns how many."""
+        written = 0
+        while self.pending:
+            try:
+                self.journal.append(self.pending[0])
+            except sqlite3.Error as exc:
+                self.last_error = str(exc)
+                return written
+            self.pending.popleft()
+            written += 1
+        self.last_error = None
+        return written
+
+
+SPILL_GLOB = "journal.pending-*.jsonl"
+
+
+def spill(events: Iterable[Event], data_dir: Path) -> Path | None:
+    """At exit, events still waiting go to a JSON-lines file beside the journal (or, if the
+    folder refuses, in the temp folder); the next start writes them in. Returns the file."""
+    rows = [json.dumps(e.row(), ensure_ascii=False) for e in events]
+    if not rows:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    for folder in (Path(data_dir), Path(tempfile.gettempdir())):
+        target = folder / SPILL_GLOB.replace("*", stamp)
+        try:
+            target.write_text("\n".join(rows) + "\n", "utf-8")
+            return target
+        except OSError:
+            continue
+    return None
+
+
+def take_in_spilled(journal: Journal, data_dir: Path) -> int:
+    """Write in events spilled by an earlier run (each once), then mark their files done."""
+    taken = 0
+    for folder in (Path(data_dir), Path(tempfile.gettempdir())):
+        for path in sorted(folder.glob(SPILL_GLOB)):
+            try:
+                lines = path.read_text("utf-8").splitlines()
+                for line in lines:
+                    if line.strip():
+                        journal.append(Event.from_row(json.loads(line)))
+                        taken += 1
+                path.replace(path.with_suffix(".imported"))
+            except (OSError, ValueError, TypeError, sqlite3.Error):
+                continue  # left in place: tried again at the next start
+    return taken

@@ -30,6 +30,7 @@ from pos_coach.ui.shift_page import ShiftPage
 from pos_coach.ui.tiles import TileBoard
 
 SEARCH_RESULTS = 24
+RETRY_MS = 2000
 TOAST_MS = 1800
 KEPT_TITLES = 3  # the banner names at most this many cards kept from before
 
@@ -67,6 +68,15 @@ class CounterWindow(QMainWindow):
         root.addWidget(self.header)
         self.banner = self._make_banner(problems or [])
         root.addWidget(self.banner)
+        # events the disk refused (full, read-only, locked) wait in memory: say so, retry
+        self.waiting = plain_label(name="waitingText")
+        self.waiting.setStyleSheet("background: #FBEDED; color: #6B1D1D; padding: 4px 12px;")
+        self.waiting.setVisible(False)
+        root.addWidget(self.waiting)
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.flush_waiting)
+        self._retry.start()
 
         self.stack = QStackedWidget()
         self.shift_page = ShiftPage()
@@ -99,6 +109,21 @@ class CounterWindow(QMainWindow):
         self.show_shift_page()
 
     # -- construction --------------------------------------------------------------------------
+    def flush_waiting(self) -> None:
+        """Write events that wait in memory, and show how many still wait (if any)."""
+        writer = self.counter.writer
+        if writer.pending:
+            writer.flush()
+        count = len(writer.pending)
+        if count:
+            text = self.tr(
+                "%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.",  # noqa: E501 - one literal for the translators
+                "",
+                count,
+            )
+            self.waiting.setText(f"{text} ({writer.last_error})")
+        self.waiting.setVisible(bool(count))
+
     def _make_banner(self, problems: list[Problem]) -> QWidget:
         banner = QWidget()
         banner.setObjectName("banner")

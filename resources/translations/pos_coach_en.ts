@@ -191,7 +191,12 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="119" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="120" />
+        <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
+        <translation><numerusform>%n event waits to be written to the journal; the counter works on and it will be written as soon as the disk allows.</numerusform><numerusform>%n events wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_coach/ui/counter_window.py" line="144" />
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n problem in the situation cards:</numerusform>
@@ -199,37 +204,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="125" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="150" />
         <source>Showing the last good version of:</source>
         <translation>Showing the last good version of:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="355" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="380" />
         <source>Saved: upset</source>
         <translation>Saved: upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="356" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="381" />
         <source>Saved: OK</source>
         <translation>Saved: OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="357" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="382" />
         <source>Saved: WOW!</source>
         <translation>Saved: WOW!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="358" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="383" />
         <source>Saved: called the lead</source>
         <translation>Saved: called the lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="405" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="430" />
         <source>Found</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="407" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="432" />
         <source>Nothing found. Try another word.</source>
         <translation>Nothing found. Try another word.</translation>
     </message>

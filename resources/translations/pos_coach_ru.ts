@@ -191,7 +191,12 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="119" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="120" />
+        <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
+        <translation><numerusform>%n событие ждёт записи в журнал; касса работает дальше, событие запишется, как только диск позволит.</numerusform><numerusform>%n события ждут записи в журнал; касса работает дальше, они запишутся, как только диск позволит.</numerusform><numerusform>%n событий ждут записи в журнал; касса работает дальше, они запишутся, как только диск позволит.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_coach/ui/counter_window.py" line="144" />
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n ошибка в карточках ситуаций:</numerusform>
@@ -200,37 +205,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="125" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="150" />
         <source>Showing the last good version of:</source>
         <translation>Показана последняя исправная версия:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="355" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="380" />
         <source>Saved: upset</source>
         <translation>Записано: недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="356" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="381" />
         <source>Saved: OK</source>
         <translation>Записано: нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="357" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="382" />
         <source>Saved: WOW!</source>
         <translation>Записано: ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="358" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="383" />
         <source>Saved: called the lead</source>
         <translation>Записано: позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="405" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="430" />
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="407" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="432" />
         <source>Nothing found. Try another word.</source>
         <translation>Ничего не нашлось. Попробуйте другое слово.</translation>
     </message>

@@ -1,0 +1,93 @@
+"""Disk trouble at the counter: a journal locked by another program, a disk that refuses writes.
+
+The counter keeps working, the waiting events are shown, and they are written as soon as the
+disk allows — in order, each exactly once. Events still waiting at exit are spilled to a file
+and written in at the next start.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from pos_coach.journal import Event, Journal, spill, take_in_spilled
+from tests.ui.conftest import journal_rows
+
+
+def kinds(window) -> list[tuple[str, str | None]]:
+    return [(r["kind"], r["situation"]) for r in journal_rows(window)]
+
+
+def test_a_journal_locked_by_another_program(qtbot, window, data_dir):
+    window.start_shift("Anna")
+    other = sqlite3.connect(data_dir / "journal.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # e.g. `sqlite3 journal.db` left in a write transaction
+    window.open_card("gate-alarm", "touch")
+    window.record_outcome("ok")
+    window.open_card("greeting", "hotkey")
+    assert window.stack.currentWidget() is window.card_page  # the counter works on
+    assert len(window.counter.writer.pending) == 3
+    window.flush_waiting()
+    assert window.waiting.isVisible() and "3 event(s) wait" in window.waiting.text()
+    assert "database is locked" in window.waiting.text()
+    other.execute("ROLLBACK")
+    other.close()
+    window.flush_waiting()
+    assert not window.waiting.isVisible()
+    assert kinds(window) == [
+        ("shift_start", None),
+        ("shown", "gate-alarm"),
+        ("outcome", "gate-alarm"),
+        ("shown", "greeting"),
+    ]
+
+
+def test_a_full_or_read_only_disk(qtbot, window, monkeypatch):
+    window.start_shift("Anna")
+    journal = window.counter.journal
+    real_append = Journal.append
+    refusals = {"left": 4}
+
+    def refusing(self, event):
+        if refusals["left"] > 0:
+            refusals["left"] -= 1
+            raise sqlite3.OperationalError("database or disk is full")
+        real_append(self, event)
+
+    monkeypatch.setattr(Journal, "append", refusing)
+    window.open_card("gate-alarm", "touch")
+    window.mark_said()
+    window.record_outcome("wow")
+    window.flush_waiting()
+    assert "disk is full" in window.waiting.text()
+    for _ in range(3):
+        window.flush_waiting()
+    assert not window.counter.writer.pending and not window.waiting.isVisible()
+    rows = [(r["kind"], r["situation"]) for r in journal.db["events"].rows_where(order_by="rowid")]
+    assert rows == [
+        ("shift_start", None),
+        ("shown", "gate-alarm"),
+        ("said", "gate-alarm"),
+        ("outcome", "gate-alarm"),
+    ]
+
+
+def test_a_retry_after_an_unclear_error_writes_no_duplicate(data_dir):
+    journal = Journal.in_dir(data_dir)
+    event = Event("note", cashier="Anna")
+    journal.append(event)
+    journal.append(event)  # sent again: the id is already there
+    assert journal.count() == 1
+
+
+def test_events_still_waiting_at_exit_are_written_at_the_next_start(data_dir):
+    waiting = [
+        Event("shown", situation="greeting", cashier="Anna"),
+        Event("outcome", situation="greeting", outcome="ok"),
+    ]
+    path = spill(waiting, data_dir)
+    assert path is not None and path.exists()
+    journal = Journal.in_dir(data_dir)
+    assert take_in_spilled(journal, data_dir) == 2
+    assert [e.id for e in journal.events()] == [e.id for e in waiting]
+    assert not path.exists() and path.with_suffix(".imported").exists()
+    assert take_in_spilled(journal, data_dir) == 0  # each once
