@@ -36,6 +36,7 @@ bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_counter.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_trigger.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_review.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_start.py
 
 format: $(STAMP)
 	$(BIN)/ruff format .
