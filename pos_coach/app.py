@@ -162,7 +162,15 @@ def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[objec
 def start(options: Options) -> int:
     from PySide6.QtCore import QLockFile
 
-    options.data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        options.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(
+            f"pos-coach: cannot use the data dir {options.data_dir}: {exc.strerror or exc}"
+            " (give another with --data-dir)",
+            file=sys.stderr,
+        )
+        return 1
     lock = QLockFile(str(options.data_dir / "pos-coach.lock"))
     if not lock.tryLock(200):
         # one instance per data dir: bring the running one forward instead
@@ -175,7 +183,7 @@ def start(options: Options) -> int:
             return 1
     try:
         core = build_core(options)
-    except JournalError as exc:
+    except (JournalError, OSError) as exc:
         print(f"pos-coach: {exc}", file=sys.stderr)
         return 1
 

@@ -74,3 +74,14 @@ def test_a_damaged_journal_is_kept_aside_and_the_app_starts(tmp_path):
     conn = sqlite3.connect(data / "journal.db")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_an_unusable_data_dir_is_named(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    args = [sys.executable, "-m", "pos_coach", "run", "--data-dir", str(blocker / "data")]
+    result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "cannot use the data dir" in result.stderr and "a-file" in result.stderr
+    assert "Traceback" not in result.stderr
