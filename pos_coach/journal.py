@@ -20,8 +20,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 JOURNAL_FILE = "journal.db"
 
 KINDS = (
@@ -129,13 +127,16 @@ CREATE TABLE events (  -- POS Coach journal: one row per thing that happened, ne
 """
 
 
-def _v1(db: sqlite_utils.Database) -> None:
-    db.conn.execute(_EVENTS)
-    db["events"].create_index(["at"], index_name="events_at")
-    db["events"].create_index(["situation", "at"], index_name="events_situation_at")
-    db["events"].create_index(["cashier", "at"], index_name="events_cashier_at")
-    db["events"].create_index(["kind", "at"], index_name="events_kind_at")
-    db["events"].create_index(["interaction"], index_name="events_interaction")
+def _v1(conn: sqlite3.Connection) -> None:
+    conn.execute(_EVENTS)
+    for name, columns in (
+        ("events_at", '"at"'),
+        ("events_situation_at", '"situation", "at"'),
+        ("events_cashier_at", '"cashier", "at"'),
+        ("events_kind_at", '"kind", "at"'),
+        ("events_interaction", '"interaction"'),
+    ):
+        conn.execute(f'CREATE INDEX "{name}" ON "events" ({columns})')
 
 
 # One row per interaction (a card shown), kept by triggers in the same transaction as the events
@@ -237,9 +238,8 @@ _BACKFILL = (
 )
 
 
-def _v2(db: sqlite_utils.Database) -> None:
+def _v2(conn: sqlite3.Connection) -> None:
     """Interactions: one row per card shown, with how it ended, for fast reports."""
-    conn = db.conn
     conn.execute(_INTERACTIONS)
     for trigger in _INTERACTION_TRIGGERS:
         conn.execute(trigger)
@@ -264,7 +264,7 @@ _REPORT_INDEXES = {
 }
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # ON CONFLICT: writing an event again (a retry after an error) never makes a duplicate
@@ -287,7 +287,8 @@ class Journal:
         except sqlite3.DatabaseError as exc:
             raise JournalError(f"{self.path}: cannot open the journal: {exc}") from exc
         self.wal = mode == "wal"
-        self.db = sqlite_utils.Database(conn)
+        self.conn = conn
+        self._db: Any = None
         self._migrate()
 
     @classmethod
@@ -295,7 +296,7 @@ class Journal:
         return cls(Path(data_dir) / JOURNAL_FILE)
 
     def _migrate(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
@@ -308,7 +309,7 @@ class Journal:
         for number in range(version, SCHEMA_VERSION):
             conn.execute("BEGIN IMMEDIATE")
             try:
-                MIGRATIONS[number](self.db)
+                MIGRATIONS[number](conn)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
                 conn.execute("COMMIT")
             except BaseException:
@@ -316,13 +317,22 @@ class Journal:
                 raise
 
     @property
+    def db(self) -> Any:
+        """The journal as a sqlite-utils Database (imported on first use: it is slow to load)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    @property
     def version(self) -> int:
-        return int(self.db.conn.execute("PRAGMA user_version").fetchone()[0])
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def append(self, event: Event) -> None:
         """Write one event; returns only once it is committed."""
         row = event.row()
-        conn = self.db.conn
+        conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute(_INSERT, [row[c] for c in COLUMNS])
@@ -334,11 +344,14 @@ class Journal:
 
     def events(self, where: str | None = None, params: list[Any] | None = None) -> Iterator[Event]:
         """Events oldest first, optionally filtered by an SQL ``where`` clause."""
-        for row in self.db["events"].rows_where(where, params or [], order_by="at, rowid"):
-            yield Event.from_row(row)
+        sql = f"SELECT {', '.join(COLUMNS)} FROM events"
+        if where:
+            sql += f" WHERE {where}"
+        for record in self.conn.execute(f"{sql} ORDER BY at, rowid", params or []):
+            yield Event.from_row(dict(zip(COLUMNS, record, strict=True)))
 
     def count(self) -> int:
-        return int(self.db.conn.execute("SELECT count(*) FROM events").fetchone()[0])
+        return int(self.conn.execute("SELECT count(*) FROM events").fetchone()[0])
 
     def phrase_uses(self) -> list[tuple[str, str, str, str]]:
         """``(cashier, situation, phrase, last used at)`` for rebuilding phrase rotation."""
@@ -347,10 +360,10 @@ class Journal:
             "WHERE kind IN ('shown', 'said') AND phrase IS NOT NULL AND cashier IS NOT NULL "
             "GROUP BY cashier, situation, phrase"
         )
-        return [tuple(r) for r in self.db.conn.execute(sql)]  # type: ignore[misc]
+        return [tuple(r) for r in self.conn.execute(sql)]  # type: ignore[misc]
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
 
 def set_aside(path: Path, when: datetime | None = None) -> Path:

@@ -171,9 +171,8 @@ def test_migrating_an_old_journal_builds_the_interactions(data_dir):
     # an old journal (schema 1, no interactions table), then opened by this version
     old_path = data_dir / "old.db"
     conn = sqlite3.connect(old_path)
-    import sqlite_utils
 
-    journal_module.MIGRATIONS[0](sqlite_utils.Database(conn))
+    journal_module.MIGRATIONS[0](conn)
     conn.execute("PRAGMA user_version = 1")
     for event in events:
         row = event.row()
