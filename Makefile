@@ -32,11 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 bench: $(STAMP) $(QM)
-	$(BIN)/python benchmarks/bench_pack.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_counter.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_trigger.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_review.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_start.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -55,7 +55,7 @@ def make_pack(root: Path, cards: int) -> Path:
     return root
 
 
-def main() -> None:
+def rows() -> list[tuple[str, str, str, bool]]:
     root = make_pack(Path(tempfile.mkdtemp(prefix="pos-coach-bench-")), CARDS)
     load = time_ms(lambda: load_pack(root), repeat=7)
     result = load_pack(root)
@@ -70,7 +70,7 @@ def main() -> None:
     for _ in range(5):
         for prefix in keystrokes:
             samples.extend(time_ms(lambda p=prefix: library.search(p, limit=24), repeat=1))
-    rows = [
+    table = [
         (
             f"load + validate {CARDS} cards x 2 languages (median of 7)",
             "< 500 ms",
@@ -90,8 +90,12 @@ def main() -> None:
             percentile(samples, 99) < 5,
         ),
     ]
-    print_table(rows)
     shutil.rmtree(root)
+    return table
+
+
+def main() -> None:
+    print_table(rows())
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ SHIPPED = Path(__file__).resolve().parents[1] / "situations"
 ZONE = ZoneInfo("Europe/Moscow")
 END = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)
 TARGET = 1_000_000
+DEFAULT_JOURNAL = Path(tempfile.gettempdir()) / "pos-coach-bench-1m"
 
 
 def build(folder: Path) -> Journal:
@@ -126,17 +127,21 @@ def window_stall(journal: Journal) -> tuple[str, str, str, bool]:
     )
 
 
+def rows(folder: Path = DEFAULT_JOURNAL) -> list[tuple[str, str, str, bool]]:
+    journal = build(folder)
+    table = report_rows(journal)
+    table.append(window_stall(journal))
+    journal.close()
+    return table
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--journal", type=Path, default=Path(tempfile.gettempdir()) / "pos-coach-bench-1m"
     )
     args = parser.parse_args()
-    journal = build(args.journal)
-    rows = report_rows(journal)
-    rows.append(window_stall(journal))
-    print_table(rows)
-    journal.close()
+    print_table(rows(args.journal))
 
 
 if __name__ == "__main__":
