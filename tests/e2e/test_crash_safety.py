@@ -8,53 +8,19 @@ journal, and the database must pass `PRAGMA integrity_check`.
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 
 import pytest
 
 from pos_coach.inlet.client import NotRunning, request
-from tests.conftest import SHIPPED_PACK
+from tests.e2e.running import start_app
 
 ROUNDS = 20
 IDS = ["greeting", "gate-alarm", "loyalty-card", "bad-mood", "farewell", "card-declined"]
-
-
-def start(data) -> subprocess.Popen:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from pos_coach.launcher import main; main()",
-            "run",
-            "--situations",
-            str(SHIPPED_PACK),
-            "--data-dir",
-            str(data),
-            "--lang",
-            "en",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if request(data, {"cmd": "situations"}, timeout=2).get("ok"):
-                return process
-        except (NotRunning, OSError, ValueError):
-            pass
-        assert process.poll() is None, "the app exited while starting"
-        assert time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.05)
 
 
 @pytest.mark.slow
@@ -64,7 +30,7 @@ def test_acknowledged_triggers_survive_kill_minus_nine(tmp_path):
     rng = random.Random(11)
     acknowledged: list[str] = []
     for _round in range(ROUNDS):
-        process = start(data)
+        process = start_app(data)
         stop = threading.Event()
 
         def fire(stop: threading.Event = stop) -> None:

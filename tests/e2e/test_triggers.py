@@ -9,17 +9,13 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from pos_coach.inlet.client import NotRunning, request
-from tests.conftest import SHIPPED_PACK
-
-LAUNCHER = [sys.executable, "-c", "from pos_coach.launcher import main; main()"]
+from tests.e2e.running import LAUNCHER, start_app
 
 
 def free_port() -> int:
@@ -45,33 +41,7 @@ def app(tmp_path):
         ),
         "utf-8",
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    process = subprocess.Popen(
-        [
-            *LAUNCHER,
-            "run",
-            "--situations",
-            str(SHIPPED_PACK),
-            "--data-dir",
-            str(data),
-            "--lang",
-            "en",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if request(data, {"cmd": "situations"}, timeout=2).get("ok"):
-                break
-        except (NotRunning, OSError, ValueError):
-            pass
-        assert process.poll() is None, process.communicate()
-        assert time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.1)
+    process = start_app(data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     yield data, port, process
     process.send_signal(signal.SIGTERM)
     _out, err = process.communicate(timeout=30)

@@ -1,0 +1,54 @@
+"""Start the real program as a process for end-to-end tests, and wait until it answers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from pos_coach.inlet.client import NotRunning, request
+from tests.conftest import SHIPPED_PACK
+
+LAUNCHER = [sys.executable, "-c", "from pos_coach.launcher import main; main()"]
+
+
+def start_app(
+    data: Path, *extra: str, env: dict[str, str] | None = None, **popen: Any
+) -> subprocess.Popen:
+    """`pos-coach run` on the shipped pack and ``data``; returns once it answers on its socket."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    popen.setdefault("stdout", subprocess.DEVNULL)
+    popen.setdefault("stderr", subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            *LAUNCHER,
+            "run",
+            "--situations",
+            str(SHIPPED_PACK),
+            "--data-dir",
+            str(data),
+            "--lang",
+            "en",
+            *extra,
+        ],
+        env=environment,
+        **popen,
+    )
+    wait_until_answering(data, process)
+    return process
+
+
+def wait_until_answering(data: Path, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if request(data, {"cmd": "situations"}, timeout=2).get("ok"):
+                return
+        except (NotRunning, OSError, ValueError):
+            pass
+        assert process.poll() is None, "the app exited while starting"
+        assert time.monotonic() < deadline, "the app did not start"
+        time.sleep(0.05)
