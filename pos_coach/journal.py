@@ -272,7 +272,7 @@ _INSERT = "INSERT INTO events ({cols}) VALUES ({marks}) ON CONFLICT (id) DO NOTH
     cols=", ".join(COLUMNS), marks=", ".join("?" for _ in COLUMNS)
 )
 # how long a write waits for another program's lock before the event is queued instead
-BUSY_TIMEOUT_MS = 100
+BUSY_TIMEOUT_MS = 2  # the UI thread never waits longer on another program (DESIGN: 2 ms)
 
 
 class Journal:
