@@ -174,11 +174,15 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def template(catalogue: Mapping[str, Mapping[str, str]], code: str, lang: str) -> str:
+    """Message ``code`` of ``catalogue`` in ``lang``, English when the language has none."""
+    entry = catalogue[code]
+    return entry.get(lang) or entry["en"]
+
+
 def message(code: str, lang: str, args: Mapping[str, object] | None = None) -> str:
     """The text of message ``code`` in ``lang`` (English when the language has none)."""
-    entry = MESSAGES[code]
-    template = entry.get(lang) or entry["en"]
-    return template.format(**(args or {}))
+    return template(MESSAGES, code, lang).format(**(args or {}))
 
 
 def normalise_lang(lang: str | None) -> str:

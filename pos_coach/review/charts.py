@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from matplotlib.figure import Figure, SubFigure
 
+from pos_coach.i18n import template
 from pos_coach.review.reports import Row
 
 if TYPE_CHECKING:
@@ -119,9 +120,8 @@ CHART_MESSAGES: dict[str, dict[str, str]] = {
 
 def text(code: str, lang: str, **args: object) -> str:
     """The text of chart message ``code`` in ``lang`` (English when the language has none)."""
-    entry = CHART_MESSAGES[code]
-    template = entry.get(lang) or entry["en"]
-    return template.format(**args) if args else template
+    chosen = template(CHART_MESSAGES, code, lang)
+    return chosen.format(**args) if args else chosen
 
 
 @dataclass(frozen=True)
@@ -265,18 +265,21 @@ def top_rows(rows: Sequence[Row], limit: int) -> list[Row]:
     return sorted(rows, key=lambda r: -r.interactions)[: max(limit, 0)]
 
 
+def top_with_title(rows: Sequence[Row], limit: int, code: str, lang: str) -> tuple[list[Row], str]:
+    """The largest groups with interactions, and the chart title ("top N of M" when cut)."""
+    used = [r for r in rows if r.interactions]
+    shown = top_rows(used, limit)
+    if len(used) > len(shown):
+        return shown, text(f"{code}_top", lang, shown=len(shown), total=len(used))
+    return shown, text(code, lang)
+
+
 # -- situations --------------------------------------------------------------------------------
 def draw_situations(
     target: Target, rows: Sequence[Row], titles: Mapping[str, str], lang: str, limit: int = 12
 ) -> Axes:
     """Horizontal stacked bars of outcomes per situation, the largest at the top."""
-    shown = top_rows([r for r in rows if r.interactions], limit)
-    total = sum(1 for r in rows if r.interactions)
-    title = (
-        text("chart_situations_top", lang, shown=len(shown), total=total)
-        if total > len(shown)
-        else text("chart_situations", lang)
-    )
+    shown, title = top_with_title(rows, limit, "chart_situations", lang)
     if not shown:
         return draw_no_data(target, lang, title)
     head, body = split(target, title)
@@ -440,13 +443,7 @@ def daily_chart(rows: list[Row], lang: str) -> Figure:
 # -- cashiers ----------------------------------------------------------------------------------
 def draw_cashiers(target: Target, rows: Sequence[Row], lang: str, limit: int = 12) -> Axes:
     """Per cashier, 100%-stacked outcome shares with the number of interactions on top."""
-    shown = top_rows([r for r in rows if r.interactions], limit)
-    total = sum(1 for r in rows if r.interactions)
-    title = (
-        text("chart_cashiers_top", lang, shown=len(shown), total=total)
-        if total > len(shown)
-        else text("chart_cashiers", lang)
-    )
+    shown, title = top_with_title(rows, limit, "chart_cashiers", lang)
     if not shown:
         return draw_no_data(target, lang, title)
     head, body = split(target, title)

@@ -18,6 +18,11 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f}%"
 
 
+def hour_span(hour: int | None) -> str:
+    """A local hour as the span it covers: ``10`` -> "10:00–11:00" (the review and the PDF)."""
+    return "—" if hour is None else f"{hour:02d}:00–{(hour + 1) % 24:02d}:00"
+
+
 def rows_table(rows: Sequence[Row], key_title: str) -> str:
     """An aligned plain-text table with counts and the WOW / upset shares."""
     header = [

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure, SubFigure
 from pos_coach.review import charts
 from pos_coach.review.charts import FONT, TEXT_COLOR, TITLE_FONT, text
 from pos_coach.review.filters import NO_OUTCOME, Filters
-from pos_coach.review.output import percent
+from pos_coach.review.output import hour_span, percent
 from pos_coach.review.periods import Period
 from pos_coach.review.reports import Glance, Reports, Row
 
@@ -361,11 +361,6 @@ def filters_text(filters: Filters, titles: Mapping[str, str], lang: str) -> str:
     return ", ".join(parts)
 
 
-def hour_text(hour: int | None) -> str:
-    """``10`` as "10:00–11:00", the way the review window shows it."""
-    return "—" if hour is None else f"{hour:02d}:00–{(hour + 1) % 24:02d}:00"
-
-
 def signed(number: int) -> str:
     return f"+{number}" if number > 0 else f"−{-number}" if number < 0 else "0"
 
@@ -474,8 +469,8 @@ def glance_table(ctx: Context) -> Table:
         ],
         [
             text("report_busiest_hour", lang),
-            hour_text(now.busiest_hour),
-            hour_text(was.busiest_hour),
+            hour_span(now.busiest_hour),
+            hour_span(was.busiest_hour),
             "",
         ],
         [

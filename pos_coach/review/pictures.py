@@ -82,15 +82,12 @@ def write_report(job: ReportJob) -> Path:
     import sqlite3
 
     from pos_coach.review.pdf import shift_report
-    from pos_coach.review.periods import make_period
     from pos_coach.review.reports import Reports
 
     conn = sqlite3.connect(f"{job.journal.as_uri()}?mode=ro", uri=True)
     try:
         request = job.request
-        period = make_period(
-            request.period, job.zone, request.now, conn, request.first, request.last
-        )
+        period = request.resolve(conn, job.zone)
         shift_report(
             job.target,
             Reports(conn, job.zone),

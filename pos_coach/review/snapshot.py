@@ -20,6 +20,10 @@ class Request:
     last: date | None = None
     now: datetime | None = None
 
+    def resolve(self, conn: sqlite3.Connection, zone: tzinfo) -> Period:
+        """The period asked for, in ``zone`` ("this shift" reads the journal for its start)."""
+        return make_period(self.period, zone, self.now, conn, self.first, self.last)
+
 
 @dataclass
 class Snapshot:
@@ -38,7 +42,7 @@ def compute(
     conn: sqlite3.Connection, zone: tzinfo, request: Request, card_ids: Sequence[str]
 ) -> Snapshot:
     reports = Reports(conn, zone)
-    period = make_period(request.period, zone, request.now, conn, request.first, request.last)
+    period = request.resolve(conn, zone)
     filters = request.filters
     names = [
         r[0]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
-from pos_coach.review.output import percent
+from pos_coach.review.output import hour_span, percent
 from pos_coach.review.reports import Glance
 from pos_coach.ui.card_view import plain_label
 
@@ -75,9 +75,6 @@ class GlancePanel(QWidget):
                 f"{sign} {abs(points)} " + self.tr("pts") + " · " + was.replace("%1", percent(then))
             )
 
-        def hour(value: int | None) -> str:
-            return "—" if value is None else f"{value:02d}:00–{(value + 1) % 24:02d}:00"
-
         figures: Mapping[str, tuple[str, str]] = {
             "interactions": (
                 str(glance.interactions),
@@ -100,8 +97,8 @@ class GlancePanel(QWidget):
                 count_change(glance.escalations, before.escalations if before else None),
             ),
             "busiest": (
-                hour(glance.busiest_hour),
-                was.replace("%1", hour(before.busiest_hour)) if before else "",
+                hour_span(glance.busiest_hour),
+                was.replace("%1", hour_span(before.busiest_hour)) if before else "",
             ),
             "worst": (
                 title(glance.most_upset) if glance.most_upset else "—",

@@ -251,11 +251,7 @@ class ReviewWindow(QMainWindow):
         request, zone = self.request(), self.zone
 
         def job(conn: sqlite3.Connection) -> Any:
-            from pos_coach.review.periods import make_period
-
-            period = make_period(
-                request.period, zone, request.now, conn, request.first, request.last
-            )
+            period = request.resolve(conn, zone)
             return Reports(conn, zone).phrasings(situation, period, request.filters)
 
         self._phrase_ticket = self.worker.submit(job)
