@@ -282,7 +282,6 @@ class CounterWindow(QMainWindow):
 
     def show_settings(self) -> None:
         self._close_card()
-        self._before_settings = self.stack.currentWidget()
         s = self.counter.settings
         self.settings_page.load(s["store"], self.counter.register, s.cashiers)
         self.header.search.setVisible(False)

@@ -9,8 +9,10 @@ threads that Qt creates and ends by itself proved fragile with matplotlib.
 from __future__ import annotations
 
 import sqlite3
+import threading
 import traceback
 from collections.abc import Callable
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -29,11 +31,20 @@ class Worker(QObject):
         self.path = Path(journal_path)
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="pos-coach-review")
         self._tickets = 0
+        self._jobs: set[futures.Future[None]] = set()
+        self._lock = threading.Lock()
 
     def submit(self, func: Callable[[sqlite3.Connection], Any]) -> int:
         self._tickets += 1
-        self._pool.submit(self._run, self._tickets, func)
+        job = self._pool.submit(self._run, self._tickets, func)
+        with self._lock:
+            self._jobs.add(job)
+        job.add_done_callback(self._forget)
         return self._tickets
+
+    def _forget(self, job: futures.Future[None]) -> None:
+        with self._lock:  # called on the job's thread
+            self._jobs.discard(job)
 
     def _run(self, ticket: int, func: Callable[[sqlite3.Connection], Any]) -> None:
         try:
@@ -50,15 +61,10 @@ class Worker(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for the jobs queued so far (at most ``msecs``); True when they are done."""
-        marker = self._pool.submit(lambda: None)
-        try:
-            marker.result(timeout=msecs / 1000)
-        except TimeoutError:
-            return False
-        # a job still running on the other thread: wait for it too
-        second = self._pool.submit(lambda: None)
-        second.result(timeout=msecs / 1000)
-        return True
+        with self._lock:
+            jobs = list(self._jobs)
+        _done, pending = futures.wait(jobs, timeout=msecs / 1000)
+        return not pending
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
