@@ -17,8 +17,6 @@ from pathlib import Path
 from threading import Lock
 from typing import Any
 
-CHART_DPI = 100
-
 _executor: ProcessPoolExecutor | None = None
 _executor_lock = Lock()
 
@@ -43,6 +41,8 @@ def shutdown() -> None:
 
 def _png(figure: Any) -> bytes:
     import io
+
+    from pos_coach.review.charts import CHART_DPI
 
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=CHART_DPI)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from pos_coach.inlet.client import NotRunning, request
-from tests.conftest import SHIPPED_PACK
+from tests.e2e.running import start_app
 
 FAKE_POS = r"""
 import sys
@@ -82,24 +82,7 @@ def test_a_tap_opens_the_card_and_the_pos_keeps_the_keyboard(display, tmp_path):
         stderr=subprocess.DEVNULL,
     )
     log = (tmp_path / "coach.log").open("w")
-    coach = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from pos_coach.launcher import main; main()",
-            "run",
-            "--side",
-            "--situations",
-            str(SHIPPED_PACK),
-            "--data-dir",
-            str(data),
-            "--lang",
-            "en",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-    )
+    coach = start_app(data, "--side", env=env, stderr=log)
     try:
         pos_window = ""
 
