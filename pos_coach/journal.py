@@ -289,6 +289,7 @@ class Journal:
         self.wal = mode == "wal"
         self.conn = conn
         self._db: Any = None
+        self._uses: list[tuple[str, str, str, str]] | None = None
         self._migrate()
 
     @classmethod
@@ -333,6 +334,7 @@ class Journal:
         """Write one event; returns only once it is committed."""
         row = event.row()
         conn = self.conn
+        self._uses = None
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute(_INSERT, [row[c] for c in COLUMNS])
@@ -354,13 +356,19 @@ class Journal:
         return int(self.conn.execute("SELECT count(*) FROM events").fetchone()[0])
 
     def phrase_uses(self) -> list[tuple[str, str, str, str]]:
-        """``(cashier, situation, phrase, last used at)`` for rebuilding phrase rotation."""
-        sql = (
-            "SELECT cashier, situation, phrase, max(at) FROM events "
-            "WHERE kind IN ('shown', 'said') AND phrase IS NOT NULL AND cashier IS NOT NULL "
-            "GROUP BY cashier, situation, phrase"
-        )
-        return [tuple(r) for r in self.conn.execute(sql)]  # type: ignore[misc]
+        """``(cashier, situation, phrase, last used at)`` for rebuilding phrase rotation.
+
+        A scan of the whole journal (seconds on a million events), done once at start-up: the
+        health check of :func:`open_or_start_fresh` and the counter share it until an append.
+        """
+        if self._uses is None:
+            sql = (
+                "SELECT cashier, situation, phrase, max(at) FROM events "
+                "WHERE kind IN ('shown', 'said') AND phrase IS NOT NULL AND cashier IS NOT NULL "
+                "GROUP BY cashier, situation, phrase"
+            )
+            self._uses = [tuple(r) for r in self.conn.execute(sql)]  # type: ignore[misc]
+        return list(self._uses)
 
     def close(self) -> None:
         self.conn.close()
