@@ -1,8 +1,18 @@
-"""Situation cards: the model, loading and validation (no Qt)."""
+"""Situation cards: the model, loading and validation (no Qt).
 
-from pos_coach.cards.loader import LoadResult, load_pack
-from pos_coach.cards.model import PLACEHOLDERS, Card, Category, Pack
+Validation (pydantic, TOML positions) is imported on first use of :func:`load_pack`: the counter
+starts from the pack cache and needs none of it then.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pos_coach.cards.model import PLACEHOLDERS, Card, Category, LoadResult, Pack
 from pos_coach.cards.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from pos_coach.cards.loader import load_pack
 
 __all__ = [
     "PLACEHOLDERS",
@@ -14,3 +24,11 @@ __all__ = [
     "Severity",
     "load_pack",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "load_pack":
+        from pos_coach.cards.loader import load_pack
+
+        return load_pack
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,19 +5,22 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from pos_coach.cards import hotkeys
+from pos_coach.cards.files import PACK_FILE, card_files, language_dirs
 from pos_coach.cards.model import (
+    FALLBACK_COLOUR,
     ID_PATTERN,
     PLACEHOLDER_PATTERN,
     PLACEHOLDERS,
     Card,
     Category,
+    LoadResult,
     Pack,
 )
 from pos_coach.cards.problems import Msg, Problem, Severity, did_you_mean
@@ -32,44 +35,10 @@ from pos_coach.cards.schema import (
 from pos_coach.cards.tomlpos import Locator
 from pos_coach.i18n import LANGUAGES
 
-PACK_FILE = "pack.toml"
-LANG_DIR = re.compile(r"^[a-z]{2}$")
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-FALLBACK_COLOUR = "#4A5560"
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END = "(at end of document)"
 _TEXT_KEYS = ("title", "summary", "steps", "say", "avoid", "wow", "escalate")
-
-
-@dataclass
-class LoadResult:
-    packs: dict[str, Pack] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def card_count(self) -> int:
-        return sum(len(p.cards) for p in self.packs.values())
-
-    def pack_for(self, lang: str) -> Pack | None:
-        """The pack in ``lang``, else the first language that has one."""
-        if lang in self.packs:
-            return self.packs[lang]
-        return next(iter(self.packs.values()), None)
-
-
-def language_dirs(root: Path) -> list[Path]:
-    dirs = [d for d in root.iterdir() if d.is_dir() and LANG_DIR.match(d.name)]
-    order = {lang: i for i, lang in enumerate(LANGUAGES)}
-    return sorted(dirs, key=lambda d: (order.get(d.name, len(order)), d.name))
-
-
-def card_files(lang_dir: Path) -> list[Path]:
-    """Card files of one language; names starting with ``_`` are drafts and are skipped."""
-    return sorted(
-        p
-        for p in lang_dir.glob("*.toml")
-        if p.name != PACK_FILE and not p.name.startswith(("_", "."))
-    )
 
 
 def load_pack(root: Path) -> LoadResult:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from pos_coach.cards.loader import FALLBACK_COLOUR, LoadResult
-from pos_coach.cards.model import Card, Category, Pack
+from pos_coach.cards.model import FALLBACK_COLOUR, Card, Category, LoadResult, Pack
 
 
 def keep_last_good(previous: Pack | None, fresh: LoadResult, lang: str) -> tuple[Pack, list[str]]:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pos_coach.cards.problems import Problem
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PLACEHOLDERS = ("greeting", "cashier", "store")
 PLACEHOLDER_PATTERN = re.compile(r"\{([^{}]*)\}")
+FALLBACK_COLOUR = "#4A5560"  # a category the pack file does not describe
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class Card:
             "escalate": self.escalate,
         }
         blob = json.dumps(shown, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        import hashlib  # here, not at the top: the counter's start-up does not need it
+
         return hashlib.sha256(blob).hexdigest()[:12]
 
 
@@ -74,3 +78,21 @@ class Pack:
             self.cards.values(),
             key=lambda c: (cat_rank.get(c.category, len(cat_rank)), c.order, c.title.casefold()),
         )
+
+
+@dataclass
+class LoadResult:
+    """A pack as loaded: the languages that loaded, and every problem found on the way."""
+
+    packs: dict[str, Pack] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def card_count(self) -> int:
+        return sum(len(p.cards) for p in self.packs.values())
+
+    def pack_for(self, lang: str) -> Pack | None:
+        """The pack in ``lang``, else the first language that has one."""
+        if lang in self.packs:
+            return self.packs[lang]
+        return next(iter(self.packs.values()), None)

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from pos_coach.cards.loader import LANG_DIR, PACK_FILE, language_dirs, load_pack
+from pos_coach.cards.files import LANG_DIR, PACK_FILE, language_dirs
+from pos_coach.cards.loader import load_pack
 from pos_coach.cards.problems import Problem, Severity
 from pos_coach.cards.writer import EditError, atomic_write, move_to_trash
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pos_coach.cards.loader import LoadResult
+from pos_coach.cards.model import LoadResult
 
 START = "<!-- situations:start -->"
 END = "<!-- situations:end -->"

@@ -27,7 +27,7 @@ from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Array, InlineTable, Item, Table
 
 from pos_coach.cards import hotkeys
-from pos_coach.cards.loader import LANG_DIR, PACK_FILE, language_dirs
+from pos_coach.cards.files import LANG_DIR, PACK_FILE, language_dirs
 from pos_coach.cards.model import ID_PATTERN, Card, Category
 from pos_coach.i18n import LANGUAGES
 

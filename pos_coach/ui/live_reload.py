@@ -14,9 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from pos_coach.cards.loader import LoadResult, language_dirs, load_pack
+from pos_coach.cards.files import language_dirs
 from pos_coach.cards.merge import keep_last_good
-from pos_coach.cards.model import Card, Pack
+from pos_coach.cards.model import Card, LoadResult, Pack
 from pos_coach.cards.problems import Problem
 from pos_coach.counter import OpenCard
 
@@ -84,6 +84,8 @@ class PackWatcher(QObject):
         """Re-watch (editors replace files, which drops the watch), load and merge."""
         try:
             self._rewatch()
+            from pos_coach.cards.loader import load_pack  # validation is heavy: on demand
+
             result = load_pack(self.root)
             pack, kept = keep_last_good(self.pack, result, self.lang)
         except Exception as exc:  # load_pack reports problems itself; this is the unforeseen

@@ -217,7 +217,7 @@ def test_a_failure_while_loading_is_reported_not_raised(live, pack, monkeypatch)
     def boom(root: Path) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("pos_coach.ui.live_reload.load_pack", boom)
+    monkeypatch.setattr("pos_coach.cards.loader.load_pack", boom)
     reload = live.watcher.reload_now()
     assert reload.pack.cards.keys() == {"greeting", "loyalty-card", "gate-alarm"}
     assert live.board.visible_ids() == ["greeting", "loyalty-card", "gate-alarm"]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from pos_coach.cards import load_pack
-from pos_coach.cards.loader import FALLBACK_COLOUR, LoadResult
 from pos_coach.cards.merge import keep_last_good
+from pos_coach.cards.model import FALLBACK_COLOUR, LoadResult
 from tests.conftest import SMALL_PACK
 
 

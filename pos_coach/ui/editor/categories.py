@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_coach.cards import writer
-from pos_coach.cards.loader import FALLBACK_COLOUR
-from pos_coach.cards.model import ID_PATTERN, Category
+from pos_coach.cards.model import FALLBACK_COLOUR, ID_PATTERN, Category
 from pos_coach.editing import CardEditor
 from pos_coach.ui.card_view import plain_label
 

@@ -1,0 +1,182 @@
+"""The pack as last validated, kept beside the journal so the counter starts without re-checking.
+
+Loading a pack means parsing every TOML file and checking every rule (pydantic, positions for
+the messages): about a hundred milliseconds before the first card can be shown, most of it
+importing the validation code. The result depends only on the pack's files and on this code, so
+it is kept as JSON with a fingerprint of both: name, size, inode and modification/change times of
+every ``*.toml`` file and language folder, and of the loader's own modules. Any difference (an
+edit, a new card, a chmod, a rename, another version of POS Coach) means a full load, which
+rewrites the cache.
+
+The cache is only ever a shortcut: a missing, unreadable, damaged or foreign cache file is
+ignored, and a cache that cannot be written (read-only data dir) costs only the shortcut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pos_coach import __version__
+from pos_coach.cards.files import LANG_DIR
+from pos_coach.cards.model import Card, Category, LoadResult, Pack
+from pos_coach.cards.problems import Msg, Problem, Severity
+
+CACHE_DIR = "cache"
+FORMAT = 1
+_CODE_DIR = Path(__file__).resolve().parent
+_CODE_FILES = (*sorted(_CODE_DIR.glob("*.py")), _CODE_DIR.parent / "i18n.py")
+
+
+def cache_path(root: Path, data_dir: Path) -> Path:
+    """The cache file of the pack at ``root`` (one per pack folder)."""
+    key = zlib.crc32(str(Path(root).resolve()).encode("utf-8", "surrogateescape"))
+    return data_dir / CACHE_DIR / f"pack-{key:08x}.json"
+
+
+def load_pack_cached(root: Path, data_dir: Path) -> LoadResult:
+    """The pack at ``root``: from the cache when nothing changed, else loaded and cached."""
+    root = Path(root)
+    stamp = fingerprint(root)
+    path = cache_path(root, data_dir)
+    if stamp is not None:
+        cached = read_cache(path, root, stamp)
+        if cached is not None:
+            return cached
+    from pos_coach.cards.loader import load_pack
+
+    result = load_pack(root)
+    if stamp is not None and stamp == fingerprint(root):  # not edited while it loaded
+        write_cache(path, root, stamp, result)
+    return result
+
+
+def fingerprint(root: Path) -> list[list[Any]] | None:
+    """What the load depends on, cheaply (one ``stat`` per file); None when it cannot be told."""
+    entries: list[list[Any]] = [["", __version__, FORMAT]]
+    try:
+        entries.append(["", *_stamp(os.stat(root))])
+        with os.scandir(root) as found:
+            langs = sorted((e for e in found if LANG_DIR.match(e.name)), key=lambda e: e.name)
+        for lang in langs:
+            if not lang.is_dir():
+                continue
+            entries.append([lang.name, *_stamp(lang.stat())])
+            with os.scandir(lang.path) as found:
+                files = sorted((e for e in found if e.name.endswith(".toml")), key=lambda e: e.name)
+            entries.extend([f"{lang.name}/{e.name}", *_stamp(e.stat())] for e in files)
+        entries.extend([f"code:{p.name}", *_stamp(os.stat(p))] for p in _CODE_FILES)
+    except OSError:
+        return None
+    return entries
+
+
+def _stamp(st: os.stat_result) -> list[int]:
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def read_cache(path: Path, root: Path, stamp: list[list[Any]]) -> LoadResult | None:
+    """The cached load of ``root`` when its fingerprint is ``stamp``; None otherwise."""
+    try:
+        data = json.loads(path.read_bytes())
+        if data.get("root") != str(root) or data.get("fingerprint") != stamp:
+            return None
+        return _decode(data, root)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None  # no cache, or a damaged one: load the pack properly
+
+
+def write_cache(path: Path, root: Path, stamp: list[list[Any]], result: LoadResult) -> bool:
+    """Keep ``result`` for the next start (atomically); False when the disk refuses."""
+    blob = {"root": str(root), "fingerprint": stamp, **_encode(result)}
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(json.dumps(blob, ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        return False
+    return True
+
+
+# -- JSON form -----------------------------------------------------------------------------------
+def _encode(result: LoadResult) -> dict[str, Any]:
+    packs = {
+        lang: {
+            "name": pack.name,
+            "path": None if pack.path is None else str(pack.path),
+            "categories": [[c.id, c.label, c.colour, c.order] for c in pack.categories.values()],
+            "cards": [_card(card) for card in pack.cards.values()],
+        }
+        for lang, pack in result.packs.items()
+    }
+    problems = [
+        [str(p.path), p.line, p.column, p.code, _args(p.args), p.severity.value, p.key]
+        for p in result.problems
+    ]
+    return {"packs": packs, "problems": problems}
+
+
+def _card(card: Card) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "lang": card.lang,
+        "title": card.title,
+        "category": card.category,
+        "summary": card.summary,
+        "steps": list(card.steps),
+        "say": list(card.say),
+        "avoid": list(card.avoid),
+        "wow": list(card.wow),
+        "escalate": card.escalate,
+        "hotkey": card.hotkey,
+        "order": card.order,
+        "tags": list(card.tags),
+        "path": None if card.path is None else str(card.path),
+    }
+
+
+def _args(args: Mapping[str, object]) -> dict[str, Any]:
+    """Message arguments as JSON: nested messages tagged, anything unusual as its text."""
+    encoded: dict[str, Any] = {}
+    for key, value in args.items():
+        if isinstance(value, Msg):
+            encoded[key] = {"$msg": value.code, "args": _args(value.args)}
+        elif value is None or isinstance(value, str | int | float):
+            encoded[key] = value
+        else:
+            encoded[key] = str(value)  # what the message would have shown of it anyway
+    return encoded
+
+
+def _decode(data: dict[str, Any], root: Path) -> LoadResult:
+    result = LoadResult()
+    for lang, raw in data["packs"].items():
+        categories = {c[0]: Category(c[0], c[1], c[2], c[3]) for c in raw["categories"]}
+        cards = {}
+        for fields in raw["cards"]:
+            for name in ("steps", "say", "avoid", "wow", "tags"):
+                fields[name] = tuple(fields[name])
+            fields["path"] = None if fields["path"] is None else Path(fields["path"])
+            card = Card(**fields)
+            cards[card.id] = card
+        path = None if raw["path"] is None else Path(raw["path"])
+        result.packs[lang] = Pack(lang, raw["name"], categories, cards, path)
+    for path, line, column, code, args, severity, key in data["problems"]:
+        problem = Problem(Path(path), line, column, code, _unargs(args), Severity(severity), key)
+        result.problems.append(problem)
+    return result
+
+
+def _unargs(args: dict[str, Any]) -> dict[str, object]:
+    return {
+        key: Msg(value["$msg"], _unargs(value["args"])) if isinstance(value, dict) else value
+        for key, value in args.items()
+    }
