@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_coach import paths
-from pos_coach.cards import LoadResult, load_pack
+from pos_coach.cards import LoadResult
+from pos_coach.cards.cache import load_pack_cached
 from pos_coach.counter import Counter
 from pos_coach.i18n import message
 from pos_coach.journal import Journal, JournalError, open_or_start_fresh, spill, take_in_spilled
@@ -44,7 +45,7 @@ class Core:
 
 
 def build_core(options: Options) -> Core:
-    load = load_pack(options.situations)
+    load = load_pack_cached(options.situations, options.data_dir)  # validated when changed
     pack = load.pack_for(options.lang)
     if pack is None:
         from pos_coach.cards.model import Pack
@@ -159,6 +160,26 @@ def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[objec
     return kept
 
 
+def run_counter(
+    situations: str | None = None,
+    data_dir: str | None = None,
+    lang: str | None = None,
+    register: str | None = None,
+    side: bool = False,
+) -> int:
+    """``pos-coach run``: the options as given on the command line; the exit status."""
+    from pos_coach.i18n import system_lang
+
+    options = Options(
+        situations=paths.situations_dir(situations),
+        data_dir=paths.data_dir(data_dir),
+        lang=lang or system_lang(),
+        register=register,
+        side=side,
+    )
+    return start(options)
+
+
 def start(options: Options) -> int:
     from PySide6.QtCore import QLockFile
 
@@ -215,9 +236,9 @@ def start(options: Options) -> int:
         core.counter.writer.flush()
         spill(core.counter.writer.pending, options.data_dir)  # never lost: written next start
         core.journal.close()
-        from pos_coach.review import pictures
-
-        pictures.shutdown()
+        pictures = sys.modules.get("pos_coach.review.pictures")  # only if the review drew any
+        if pictures is not None:
+            pictures.shutdown()
         for inlet in inlets:
             stop = getattr(inlet, "stop", None) or getattr(inlet, "close", None)
             if callable(stop):

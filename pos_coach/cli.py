@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import locale
-import os
 import sys
 from datetime import datetime
 from enum import IntEnum
@@ -13,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pos_coach import __version__
-from pos_coach.i18n import LANGUAGES, message, normalise_lang
+from pos_coach.i18n import LANGUAGES, message, system_lang
 
 if TYPE_CHECKING:
     from pos_coach.journal import Journal
@@ -23,14 +21,6 @@ class Exit(IntEnum):
     OK = 0
     PROBLEMS = 1
     NOT_RUNNING = 2
-
-
-def system_lang() -> str:
-    """The language of the user's locale, as far as the environment tells."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        if os.environ.get(var):
-            return normalise_lang(os.environ[var])
-    return normalise_lang(locale.getlocale()[0])
 
 
 LANG_OPTION = click.option(
@@ -70,17 +60,9 @@ def run(
     side: bool = False,
 ) -> None:
     """Start the counter window."""
-    from pos_coach import paths
-    from pos_coach.app import Options, start
+    from pos_coach.app import run_counter
 
-    options = Options(
-        situations=paths.situations_dir(situations),
-        data_dir=paths.data_dir(data_dir),
-        lang=lang or system_lang(),
-        register=register,
-        side=side,
-    )
-    sys.exit(start(options))
+    sys.exit(run_counter(situations, data_dir, lang, register, side))
 
 
 @cli.command()

@@ -185,6 +185,18 @@ def message(code: str, lang: str, args: Mapping[str, object] | None = None) -> s
     return template(MESSAGES, code, lang).format(**(args or {}))
 
 
+def system_lang() -> str:
+    """The language of the user's locale, as far as the environment tells."""
+    import os
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(var):
+            return normalise_lang(os.environ[var])
+    import locale
+
+    return normalise_lang(locale.getlocale()[0])
+
+
 def normalise_lang(lang: str | None) -> str:
     """Map a locale name such as ``ru_RU.UTF-8`` to a shipped language."""
     if not lang:

@@ -1,46 +1,87 @@
-"""The ``pos-coach`` entry point: ``trigger`` takes a fast path that imports almost nothing.
+"""The ``pos-coach`` entry point: ``trigger`` and ``run`` take fast paths that import little.
 
 A POS program or a sensor bridge may call ``pos-coach trigger`` many times an hour; it must
-answer within a few tens of milliseconds, so it skips click (and, above all, Qt). Everything
-else goes to the full command line in :mod:`pos_coach.cli`.
+answer within a few tens of milliseconds, so it skips click (and, above all, Qt). ``run`` (and a
+bare ``pos-coach``) starts the counter, whose start-up time is budgeted too: it skips click as
+well. Anything these parsers do not plainly understand (help, a misspelt option, a missing
+value) goes to the full command line in :mod:`pos_coach.cli`, which explains the mistake.
 """
 
 from __future__ import annotations
 
 import sys
 
-USAGE = "usage: pos-coach trigger ID [--source NAME] [--data-dir DIR]"
+TRIGGER_OPTIONS = ("--source", "--data-dir")
+RUN_OPTIONS = ("--situations", "--data-dir", "--lang", "--register")
+RUN_FLAGS = ("--side",)
+
+
+def parse(
+    args: list[str], options: tuple[str, ...], flags: tuple[str, ...] = ()
+) -> tuple[list[str], dict[str, str], set[str]] | None:
+    """Positional arguments, ``--option value`` pairs and flags; None for anything else."""
+    positional: list[str] = []
+    values: dict[str, str] = {}
+    seen: set[str] = set()
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        name, equals, value = arg.partition("=")
+        if name in options:
+            if not equals:
+                if not rest:
+                    return None
+                value = rest.pop(0)
+            if name in values or not value:
+                return None
+            values[name] = value
+        elif arg in flags:
+            seen.add(arg)
+        elif arg.startswith("-"):
+            return None
+        else:
+            positional.append(arg)
+    return positional, values, seen
 
 
 def fast_trigger(args: list[str]) -> int | None:
     """Run ``trigger`` from ``args``; None when they need the full parser (help, odd options)."""
-    card_id: str | None = None
-    origin: str | None = None
-    data_dir: str | None = None
-    rest = list(args)
-    while rest:
-        arg = rest.pop(0)
-        if arg in ("--source", "--data-dir") and rest:
-            value = rest.pop(0)
-            origin, data_dir = (value, data_dir) if arg == "--source" else (origin, value)
-        elif arg.startswith("--source="):
-            origin = arg.split("=", 1)[1]
-        elif arg.startswith("--data-dir="):
-            data_dir = arg.split("=", 1)[1]
-        elif arg.startswith("-") or card_id is not None:
-            return None
-        else:
-            card_id = arg
-    if card_id is None:
+    parsed = parse(args, TRIGGER_OPTIONS)
+    if parsed is None or len(parsed[0]) != 1:
         return None
+    (card_id,), values, _ = parsed
     from pos_coach.inlet.trigger import run_trigger
 
-    return run_trigger(card_id, origin, data_dir)
+    return run_trigger(card_id, values.get("--source"), values.get("--data-dir"))
+
+
+def fast_run(args: list[str]) -> int | None:
+    """Start the counter from ``run``'s ``args``; None when they need the full parser."""
+    parsed = parse(args, RUN_OPTIONS, RUN_FLAGS)
+    if parsed is None or parsed[0]:
+        return None
+    _, values, flags = parsed
+    from pos_coach.i18n import LANGUAGES
+
+    lang = values.get("--lang")
+    if lang is not None and lang not in LANGUAGES:
+        return None
+    from pos_coach.app import run_counter
+
+    return run_counter(
+        values.get("--situations"),
+        values.get("--data-dir"),
+        lang,
+        values.get("--register"),
+        "--side" in flags,
+    )
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["trigger"]:
-        status = fast_trigger(sys.argv[2:])
+    command, args = sys.argv[1:2], sys.argv[2:]
+    fast = {"trigger": fast_trigger, "run": fast_run}.get(command[0]) if command else fast_run
+    if fast is not None:
+        status = fast(args)
         if status is not None:
             sys.exit(status)
     from pos_coach.cli import main as full

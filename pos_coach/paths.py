@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "pos-coach"
 DATA_DIR_ENV = "POS_COACH_DATA_DIR"
 SITUATIONS_ENV = "POS_COACH_SITUATIONS"
@@ -21,6 +19,8 @@ def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only here: the start-up path usually knows its folder
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -15,9 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from pos_coach.cards.model import Card
 from pos_coach.library.layout import alternatives
 
@@ -126,6 +123,9 @@ class SearchIndex:
             return {}
         # compare with whole words and with the start of longer words (the query may be unfinished)
         heads = self._heads(len(token))
+        from rapidfuzz import process  # imported at first use (or warm-up), not at start-up
+        from rapidfuzz.distance import OSA
+
         found = process.extract(token, heads, scorer=OSA.distance, score_cutoff=allowed, limit=None)
         matched = {heads[i] for _, _, i in found}
         whole = process.extract(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -117,6 +117,9 @@ class TileBoard(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._tiles: dict[str, Tile] = {}
+        self._cards: list[Card] = []
+        self._categories: dict[str, Category] = {}
+        self._stale = False  # laid out for other cards or another size: redo when shown
         self._sections: list[tuple[str, str, list[str]]] = []  # (title, colour, ids)
         self._searching = False
         self._columns = 0
@@ -145,24 +148,32 @@ class TileBoard(QScrollArea):
             self._rebuild()
 
     def set_cards(self, cards: list[Card], categories: list[Category]) -> None:
-        by_id = {c.id: c for c in categories}
+        """Show these cards. Their tiles are made when first needed (see :meth:`prepare`)."""
         for tile in self._tiles.values():
             tile.hide()
             tile.deleteLater()  # owned by the body: Qt deletes it, no Python wrapper is left
         self._tiles = {}
-        for card in cards:
-            tile = Tile(card, by_id.get(card.category), self._body)
-            tile.hide()
-            tile.title.set_base_px(round(TITLE_PX * self._scale))
-            tile.clicked.connect(lambda _=False, cid=card.id: self._chosen(cid))
-            self._tiles[card.id] = tile
+        self._cards = list(cards)
+        self._categories = {c.id: c for c in categories}
         self._category_sections = [
             (cat.label, cat.colour, [c.id for c in cards if c.category == cat.id])
             for cat in categories
         ]
         self.show_all()
 
+    def prepare(self) -> None:
+        """Make the tiles now (the window calls this just after its first paint)."""
+        if self._tiles or not self._cards:
+            return
+        for card in self._cards:
+            tile = Tile(card, self._categories.get(card.category), self._body)
+            tile.hide()
+            tile.title.set_base_px(round(TITLE_PX * self._scale))
+            tile.clicked.connect(lambda _=False, cid=card.id: self._chosen(cid))
+            self._tiles[card.id] = tile
+
     def tile(self, card_id: str) -> Tile:
+        self.prepare()
         return self._tiles[card_id]
 
     @property
@@ -192,10 +203,22 @@ class TileBoard(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._column_count() != self._columns and self._sections:
+        if self._stale or (self._column_count() != self._columns and self._sections):
+            self._rebuild()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
             self._rebuild()
 
     def _rebuild(self) -> None:
+        """Lay the sections out; while the board is hidden, only note that it must be done
+        (its size, and so its columns, are known once it shows)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.prepare()
         self._columns = self._column_count()
         for section in self._section_widgets.values():
             section.hide()
