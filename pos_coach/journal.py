@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import tempfile
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -59,6 +59,8 @@ def utc_now() -> str:
 
 
 def new_id() -> str:
+    import uuid  # on first use: it costs start-up time (it imports platform)
+
     return str(uuid.uuid4())
 
 
@@ -264,7 +266,42 @@ _REPORT_INDEXES = {
 }
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+# The latest use of each phrasing by each cashier, for rebuilding phrase rotation at start-up:
+# a few hundred rows however long the journal grows (reading it from ``events`` took seconds
+# on a million events). Derived like ``interactions``: kept by a trigger, rebuilt by migration 3.
+_PHRASE_USES = """
+CREATE TABLE phrase_uses (  -- last time each cashier was shown or said each phrasing (rotation)
+    cashier TEXT NOT NULL,
+    situation TEXT NOT NULL,   -- card id
+    phrase TEXT NOT NULL,      -- the phrasing, as written in the card
+    at TEXT NOT NULL,          -- the latest use, UTC
+    PRIMARY KEY (cashier, situation, phrase)
+) WITHOUT ROWID
+"""
+_PHRASE_USES_TRIGGER = """
+CREATE TRIGGER phrase_uses_kept AFTER INSERT ON events
+WHEN NEW.kind IN ('shown', 'said') AND NEW.phrase IS NOT NULL AND NEW.cashier IS NOT NULL
+     AND NEW.situation IS NOT NULL BEGIN
+    INSERT INTO phrase_uses (cashier, situation, phrase, at)
+    VALUES (NEW.cashier, NEW.situation, NEW.phrase, NEW.at)
+    ON CONFLICT (cashier, situation, phrase) DO UPDATE SET at = max(at, excluded.at);
+END
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Phrase uses: the rotation's memory in a small table instead of a scan of every event."""
+    conn.execute(_PHRASE_USES)
+    conn.execute(_PHRASE_USES_TRIGGER)
+    conn.execute(
+        "INSERT INTO phrase_uses (cashier, situation, phrase, at) "
+        "SELECT cashier, situation, phrase, max(at) FROM events "
+        "WHERE kind IN ('shown', 'said') AND phrase IS NOT NULL AND cashier IS NOT NULL "
+        "AND situation IS NOT NULL GROUP BY cashier, situation, phrase"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # ON CONFLICT: writing an event again (a retry after an error) never makes a duplicate
@@ -289,7 +326,6 @@ class Journal:
         self.wal = mode == "wal"
         self.conn = conn
         self._db: Any = None
-        self._uses: list[tuple[str, str, str, str]] | None = None
         self._migrate()
 
     @classmethod
@@ -334,7 +370,6 @@ class Journal:
         """Write one event; returns only once it is committed."""
         row = event.row()
         conn = self.conn
-        self._uses = None
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute(_INSERT, [row[c] for c in COLUMNS])
@@ -358,17 +393,17 @@ class Journal:
     def phrase_uses(self) -> list[tuple[str, str, str, str]]:
         """``(cashier, situation, phrase, last used at)`` for rebuilding phrase rotation.
 
-        A scan of the whole journal (seconds on a million events), done once at start-up: the
-        health check of :func:`open_or_start_fresh` and the counter share it until an append.
+        Read from the small ``phrase_uses`` table (kept by a trigger), not from every event.
         """
-        if self._uses is None:
-            sql = (
-                "SELECT cashier, situation, phrase, max(at) FROM events "
-                "WHERE kind IN ('shown', 'said') AND phrase IS NOT NULL AND cashier IS NOT NULL "
-                "GROUP BY cashier, situation, phrase"
-            )
-            self._uses = [tuple(r) for r in self.conn.execute(sql)]  # type: ignore[misc]
-        return list(self._uses)
+        sql = "SELECT cashier, situation, phrase, at FROM phrase_uses"
+        return [tuple(row) for row in self.conn.execute(sql)]  # type: ignore[misc]
+
+    def health_check(self) -> None:
+        """Read the journal's own pages a start-up cannot do without (the latest events, the
+        phrase history, the schema); a damaged file raises ``sqlite3.DatabaseError`` here."""
+        self.conn.execute("SELECT max(rowid) FROM events").fetchone()
+        self.conn.execute("SELECT count(*) FROM phrase_uses").fetchone()
+        self.conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
 
     def close(self) -> None:
         self.conn.close()
@@ -385,6 +420,29 @@ def set_aside(path: Path, when: datetime | None = None) -> Path:
     return target
 
 
+def _check_length(path: Path) -> None:
+    """A journal cut short (a copy that stopped half-way, a disk that lost its end) is shorter
+    than its own header says; SQLite would only notice when a report reads the missing part."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+            size = os.fstat(file.fileno()).st_size
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise JournalError(f"{path}: cannot read the journal: {exc.strerror or exc}") from exc
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return  # not a database at all: opening it says so
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[92:96] == header[24:28]  # else the count is stale (old writers)
+    if header_valid and size < pages * page_size:
+        raise JournalError(
+            f"{path}: the file is cut short ({size} bytes; its header says {pages * page_size})"
+        )
+
+
 def open_or_start_fresh(data_dir: Path) -> tuple[Journal, tuple[str, str] | None]:
     """The journal of ``data_dir``; a damaged one is kept aside and a fresh one started.
 
@@ -393,8 +451,9 @@ def open_or_start_fresh(data_dir: Path) -> tuple[Journal, tuple[str, str] | None
     path = Path(data_dir) / JOURNAL_FILE
     journal: Journal | None = None
     try:
+        _check_length(path)
         journal = Journal(path)
-        journal.phrase_uses()  # reads the table: a truncated or garbled file fails here
+        journal.health_check()
         return journal, None
     except (JournalError, sqlite3.DatabaseError) as exc:
         reason = str(exc).split(": ", 1)[-1] if isinstance(exc, JournalError) else str(exc)

@@ -101,7 +101,12 @@ def test_phrase_uses_keeps_the_latest_use(data_dir):
             at="2026-01-01T12:00:00.000Z",
         )
     )
+    journal.append(  # written late (a retry): an older use never hides the latest
+        Event("shown", cashier="A", situation="s", phrase="p1", at="2026-01-01T09:00:00.000Z")
+    )
     assert journal.phrase_uses() == [("A", "s", "p1", "2026-01-01T11:00:00.000Z")]
+    reopened = Journal.in_dir(data_dir)
+    assert reopened.phrase_uses() == [("A", "s", "p1", "2026-01-01T11:00:00.000Z")]
 
 
 def test_interactions_summarise_each_card_shown(data_dir):
@@ -186,6 +191,8 @@ def test_migrating_an_old_journal_builds_the_interactions(data_dir):
         fresh.db["interactions"].rows_where(order_by=order)
     )
     assert migrated.count() == len(events)
+    assert sorted(migrated.phrase_uses()) == sorted(fresh.phrase_uses())
+    assert ("A", "s", "b", "2026-01-01T10:00:05.000Z") in migrated.phrase_uses()
 
 
 @pytest.mark.parametrize("damage", ["not a database", "truncated", "newer schema"])
@@ -225,3 +232,29 @@ def test_a_healthy_journal_is_just_opened(data_dir):
     journal, damaged = open_or_start_fresh(data_dir)
     assert damaged is None and journal.count() == 1
     assert not list(data_dir.glob("journal.damaged-*"))
+
+
+def test_a_journal_cut_short_is_noticed_before_a_report_reads_it(data_dir):
+    from pos_coach.journal import open_or_start_fresh
+
+    journal = Journal.in_dir(data_dir)
+    for n in range(400):
+        journal.append(Event("note", cashier=f"c{n}", detail={"pad": "x" * 300}))
+    journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    journal.close()
+    path = data_dir / "journal.db"
+    raw = path.read_bytes()
+    path.write_bytes(raw[:-4096])  # only the last page is missing
+    journal, damaged = open_or_start_fresh(data_dir)
+    assert damaged is not None and "cut short" in damaged[1]
+    assert (data_dir / damaged[0]).read_bytes() == raw[:-4096]
+
+
+def test_a_busy_journal_with_pages_still_in_its_log_is_healthy(data_dir):
+    from pos_coach.journal import open_or_start_fresh
+
+    writer = Journal.in_dir(data_dir)  # stays open: new pages live in the -wal file for now
+    for n in range(400):
+        writer.append(Event("note", cashier=f"c{n}", detail={"pad": "x" * 300}))
+    journal, damaged = open_or_start_fresh(data_dir)
+    assert damaged is None and journal.count() == 400
