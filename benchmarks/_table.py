@@ -30,9 +30,9 @@ def machine() -> str:
 
 
 def print_table(rows: list[tuple[str, str, str, bool]]) -> None:
-    """Rows of (what, budget, measured, ok)."""
+    """Rows of (what, budget, measured, ok); a row without a budget is a figure for reference."""
     header = ("what", "budget", "measured", "result")
-    lines = [header, *((w, b, m, "pass" if ok else "FAIL") for w, b, m, ok in rows)]
+    lines = [header, *((w, b, m, ("pass" if ok else "FAIL") if b else "") for w, b, m, ok in rows)]
     widths = [max(len(str(line[i])) for line in lines) for i in range(4)]
     print(f"machine: {machine()}")
     for n, line in enumerate(lines):

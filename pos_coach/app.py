@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from pos_coach import paths
 from pos_coach.cards import LoadResult
-from pos_coach.cards.cache import load_pack_cached
+from pos_coach.cards.cache import load_for_start
 from pos_coach.counter import Counter
 from pos_coach.i18n import message
 from pos_coach.journal import Journal, JournalError, open_or_start_fresh, spill, take_in_spilled
@@ -42,10 +42,11 @@ class Core:
     settings: Settings
     counter: Counter
     notice: str | None = None  # said in the window (a damaged journal kept aside, say)
+    stale: bool = False  # the pack changed since it was last checked: re-read after showing
 
 
 def build_core(options: Options) -> Core:
-    load = load_pack_cached(options.situations, options.data_dir)  # validated when changed
+    load, stale = load_for_start(options.situations, options.data_dir)
     pack = load.pack_for(options.lang)
     if pack is None:
         from pos_coach.cards.model import Pack
@@ -60,7 +61,7 @@ def build_core(options: Options) -> Core:
     if damaged is not None:
         name, reason = damaged
         notice = message("journal_set_aside", options.lang, {"name": name, "reason": reason})
-    return Core(load, library, journal, settings, counter, notice)
+    return Core(load, library, journal, settings, counter, notice, stale)
 
 
 def translations_dir() -> Path:
@@ -180,6 +181,15 @@ def run_counter(
     return start(options)
 
 
+def finish_start(window: CounterWindow, core: Core, options: Options) -> list[object]:
+    """What can wait until the window is on screen: follow the pack folder (and check it now if
+    it changed while the app was closed), listen for triggers. Returns what must stay alive."""
+    watcher = window.watch(options.situations, options.data_dir)
+    if core.stale:
+        watcher.reload_now()  # shown like any live edit: new tiles, problems in the banner
+    return open_inlets(window, core, options.data_dir)
+
+
 def start(options: Options) -> int:
     from PySide6.QtCore import QLockFile
 
@@ -217,8 +227,8 @@ def start(options: Options) -> int:
     app.setOrganizationName("POS Coach")
     install_translators(app, options.lang)
     window = CounterWindow(core.counter, core.load.problems)
-    window.watch(options.situations)  # card edits on disk reach the counter at once
-    inlets = open_inlets(window, core, options.data_dir)
+    inlets: list[object] = []
+    window.after_first_paint(lambda: inlets.extend(finish_start(window, core, options)))
     if core.notice:
         print(f"pos-coach: {core.notice}", file=sys.stderr)
         window.show_notice(core.notice)

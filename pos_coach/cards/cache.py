@@ -56,6 +56,26 @@ def load_pack_cached(root: Path, data_dir: Path) -> LoadResult:
     return result
 
 
+def load_for_start(root: Path, data_dir: Path) -> tuple[LoadResult, bool]:
+    """The pack to start the counter with, and whether it must be checked again at once.
+
+    Unchanged: the cache. Changed since the cache was written: the cached (last validated)
+    pack all the same, flagged, so the window shows without waiting for validation and the
+    caller re-reads the pack just after, as a live reload does. No usable cache: a full load.
+    """
+    root = Path(root)
+    stamp = fingerprint(root)
+    if stamp is not None:
+        path = cache_path(root, data_dir)
+        cached = read_cache(path, root, stamp)
+        if cached is not None:
+            return cached, False
+        last = read_cache(path, root, stamp, any_files=True)
+        if last is not None:
+            return last, True
+    return load_pack_cached(root, data_dir), False
+
+
 def fingerprint(root: Path) -> list[list[Any]] | None:
     """What the load depends on, cheaply (one ``stat`` per file); None when it cannot be told."""
     entries: list[list[Any]] = [["", __version__, FORMAT]]
@@ -80,11 +100,17 @@ def _stamp(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def read_cache(path: Path, root: Path, stamp: list[list[Any]]) -> LoadResult | None:
-    """The cached load of ``root`` when its fingerprint is ``stamp``; None otherwise."""
+def read_cache(
+    path: Path, root: Path, stamp: list[list[Any]], any_files: bool = False
+) -> LoadResult | None:
+    """The cached load of ``root`` when its fingerprint is ``stamp`` (with ``any_files``: when
+    it was written by this version of POS Coach, whatever the files are now); else None."""
     try:
         data = json.loads(path.read_bytes())
-        if data.get("root") != str(root) or data.get("fingerprint") != stamp:
+        if data.get("root") != str(root):
+            return None
+        written = data.get("fingerprint")
+        if written != stamp and not (any_files and written and written[0] == stamp[0]):
             return None
         return _decode(data, root)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):

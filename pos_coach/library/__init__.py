@@ -17,7 +17,7 @@ class Library:
         self.categories: list[Category] = pack.ordered_categories()
         self._by_id = {c.id: c for c in self.cards}
         self._by_hotkey = {c.hotkey: c for c in self.cards if c.hotkey}
-        self._index = SearchIndex(self.cards)
+        self._index: SearchIndex | None = None  # built at the first search (or warm-up)
 
     def __len__(self) -> int:
         return len(self.cards)
@@ -38,7 +38,21 @@ class Library:
         return [hit.card for hit in self.search_hits(query, limit)]
 
     def search_hits(self, query: str, limit: int | None = None) -> list[Hit]:
-        return self._index.search(query, limit)
+        return self.index.search(query, limit)
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(self.cards)
+        return self._index
+
+    def warm_up(self) -> None:
+        """Build the search index and load what a typo-tolerant search needs, before the
+        cashier types the first letter."""
+        import rapidfuzz.distance.OSA
+        import rapidfuzz.process  # noqa: F401 - imported for later
+
+        _ = self.index
 
     def close_matches(self, card_id: str, n: int = 3) -> list[str]:
         import difflib

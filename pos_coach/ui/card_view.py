@@ -24,26 +24,9 @@ from PySide6.QtWidgets import (
 
 from pos_coach.cards.model import Card, Category
 from pos_coach.ui import theme
+from pos_coach.ui.labels import plain_label
 
 COMPACT_WIDTH = 700  # narrower than this (a side screen): one column of details
-
-
-def plain_label(text: str = "", name: str | None = None, wrap: bool = True) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def page_heading(layout: QVBoxLayout, title: str, hint: str | None = None) -> None:
-    """The big title (and an optional muted line under it) at the top of a page."""
-    layout.addWidget(plain_label(title, "pageTitle"))
-    if hint:
-        layout.addWidget(plain_label(hint, "muted"))
 
 
 class Block(QFrame):

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,39 +28,50 @@ from pos_coach.cards.problems import Problem, Severity
 from pos_coach.counter import Counter
 from pos_coach.library import Library
 from pos_coach.ui import theme
-from pos_coach.ui.back_office import BackOffice
-from pos_coach.ui.card_view import CardView, plain_label
 from pos_coach.ui.header import Header
-from pos_coach.ui.live_reload import PackWatcher, Reload, refit_open_card
-from pos_coach.ui.outcome_bar import OutcomeBar
-from pos_coach.ui.pin_page import PinPage
-from pos_coach.ui.settings_page import SettingsPage
+from pos_coach.ui.labels import plain_label
 from pos_coach.ui.shift_page import ShiftPage
-from pos_coach.ui.tiles import TileBoard
+
+if TYPE_CHECKING:  # the other pages are made (and their modules imported) when first needed
+    from pos_coach.ui.back_office import BackOffice
+    from pos_coach.ui.card_view import CardView
+    from pos_coach.ui.live_reload import PackWatcher, Reload
+    from pos_coach.ui.outcome_bar import OutcomeBar
+    from pos_coach.ui.pin_page import PinPage
+    from pos_coach.ui.settings_page import SettingsPage
+    from pos_coach.ui.tiles import TileBoard
 
 SEARCH_RESULTS = 24
 RETRY_MS = 2000
 TOAST_MS = 1800
 KEPT_TITLES = 3  # the banner names at most this many cards kept from before
+PAINT_GRACE_MS = 500  # work left for after the first paint starts by then in any case
 
 
 class CardPage(QWidget):
     """The card view with the outcome bar pinned under it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from pos_coach.ui.card_view import CardView
+        from pos_coach.ui.outcome_bar import OutcomeBar
+
         super().__init__(parent)
         self.setObjectName("page")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.view = CardView()
+        self.view: CardView = CardView()
         layout.addWidget(self.view, 1)
-        self.outcomes = OutcomeBar()
+        self.outcomes: OutcomeBar = OutcomeBar()
         layout.addWidget(self.outcomes)
 
 
 class CounterWindow(QMainWindow):
+    """The counter. Only the first page (who is at the till) is made before the window shows;
+    the tiles, the card page, settings, PIN and back office are made when first needed, or just
+    after the first paint (:meth:`after_first_paint`), so the window appears sooner."""
+
     def __init__(self, counter: Counter, problems: list[Problem] | None = None) -> None:
         super().__init__()
         self.counter = counter
@@ -70,7 +90,6 @@ class CounterWindow(QMainWindow):
         root.addWidget(self.banner)
         # events the disk refused (full, read-only, locked) wait in memory: say so, retry
         self.waiting = plain_label(name="waitingText")
-        self.waiting.setStyleSheet("background: #FBEDED; color: #6B1D1D; padding: 4px 12px;")
         self.waiting.setVisible(False)
         root.addWidget(self.waiting)
         self._retry = QTimer(self)
@@ -80,13 +99,15 @@ class CounterWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.shift_page = ShiftPage()
-        self.board = TileBoard()
-        self.card_page = CardPage()
-        self.settings_page = SettingsPage()
-        self.pin_page = PinPage()
-        pages = (self.shift_page, self.board, self.card_page, self.settings_page, self.pin_page)
-        for page in pages:
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.shift_page)
+        self._board: TileBoard | None = None
+        self._card_page: CardPage | None = None
+        self._settings_page: SettingsPage | None = None
+        self._pin_page: PinPage | None = None
+        self._back_office: BackOffice | None = None
+        self._after_paint: list[Callable[[], None]] = []
+        self._painted = False
+        self.installEventFilter(self)  # until the first paint
         root.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -104,9 +125,104 @@ class CounterWindow(QMainWindow):
         self._wire()
         self._shortcuts: list[QShortcut] = []
         self.watcher: PackWatcher | None = None
+        self.pack_root: Path | None = None
         self.reload_library()
         self._refresh_header()
         self.show_shift_page()
+        self.after_first_paint(self._prepare_pages)
+
+    # -- pages made on first use -----------------------------------------------------------------
+    @property
+    def board(self) -> TileBoard:
+        if self._board is None:
+            from pos_coach.ui.tiles import TileBoard
+
+            board = self._board = TileBoard()
+            self.stack.addWidget(board)
+            board.card_chosen.connect(self._tile_chosen)
+            board.set_scale(self._scale or 1.0)
+            board.set_cards(self.counter.library.cards, self.counter.library.categories)
+        return self._board
+
+    @property
+    def card_page(self) -> CardPage:
+        if self._card_page is None:
+            page = self._card_page = CardPage()
+            self.stack.addWidget(page)
+            page.view.another_requested.connect(self.another_phrase)
+            page.view.said_requested.connect(self.mark_said)
+            page.view.back_requested.connect(self.go_back)
+            page.outcomes.outcome_chosen.connect(self.record_outcome)
+        return self._card_page
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        if self._settings_page is None:
+            from pos_coach.ui.settings_page import SettingsPage
+
+            page = self._settings_page = SettingsPage()
+            self.stack.addWidget(page)
+            page.open_review.connect(self.ask_review_pin)
+            page.open_editor.connect(self.ask_editor_pin)
+            page.saved.connect(self._settings_saved)
+            page.cancelled.connect(self._leave_settings)
+        return self._settings_page
+
+    @property
+    def pin_page(self) -> PinPage:
+        if self._pin_page is None:
+            from pos_coach.ui.pin_page import PinPage
+
+            self._pin_page = PinPage()
+            self.stack.addWidget(self._pin_page)
+        return self._pin_page
+
+    @property
+    def back_office(self) -> BackOffice:
+        if self._back_office is None:
+            from pos_coach.ui.back_office import BackOffice
+
+            self._back_office = BackOffice(self)
+            self._back_office.pack_root = self.pack_root
+        return self._back_office
+
+    def _showing(self, page: QWidget | None) -> bool:
+        """Whether ``page`` (None when not made yet) is the page on screen."""
+        return page is not None and self.stack.currentWidget() is page
+
+    def after_first_paint(self, job: Callable[[], None]) -> None:
+        """Run ``job`` once the window has been painted for the first time (now, if it has)."""
+        if self._painted:
+            job()
+        else:
+            self._after_paint.append(job)
+
+    def _first_paint_done(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        self.removeEventFilter(self)
+        QTimer.singleShot(0, self._run_after_paint)  # once this frame is on screen
+
+    def _run_after_paint(self) -> None:
+        """One job per turn of the event loop: a tap in between is answered at once."""
+        if self._after_paint:
+            job = self._after_paint.pop(0)
+            if self._after_paint:
+                QTimer.singleShot(0, self._run_after_paint)
+            job()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._painted:  # a window that is never painted (minimised, covered) starts too
+            QTimer.singleShot(PAINT_GRACE_MS, self._first_paint_done)
+
+    def _prepare_pages(self) -> None:
+        """Make the pages a cashier needs next (tiles, card), and warm up search."""
+        self.header.search.setClearButtonEnabled(True)  # hidden until a shift starts anyway
+        self.board.prepare()
+        _ = self.card_page
+        self.counter.library.warm_up()
 
     # -- construction --------------------------------------------------------------------------
     def flush_waiting(self) -> None:
@@ -171,26 +287,17 @@ class CounterWindow(QMainWindow):
         self.header.search.installEventFilter(self)
         self.header.change_cashier.connect(self.show_shift_page)
         self.header.open_settings.connect(self.show_settings)
-        self.back_office = BackOffice(self)
         self.header.open_review.connect(self.ask_review_pin)
         self.header.open_editor.connect(self.ask_editor_pin)
-        self.settings_page.open_review.connect(self.ask_review_pin)
-        self.settings_page.open_editor.connect(self.ask_editor_pin)
-        self.board.card_chosen.connect(self._tile_chosen)
-        self.card_page.view.another_requested.connect(self.another_phrase)
-        self.card_page.view.said_requested.connect(self.mark_said)
-        self.card_page.view.back_requested.connect(self.go_back)
-        self.card_page.outcomes.outcome_chosen.connect(self.record_outcome)
         self.shift_page.cashier_chosen.connect(self.start_shift)
-        self.settings_page.saved.connect(self._settings_saved)
-        self.settings_page.cancelled.connect(self._leave_settings)
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self._focus_search)
 
     def reload_library(self) -> None:
         """(Re)build tiles and hotkeys from the counter's library."""
         library = self.counter.library
-        self.board.set_cards(library.cards, library.categories)
+        if self._board is not None:  # else made with the cards of the moment, when first needed
+            self._board.set_cards(library.cards, library.categories)
         for shortcut in self._shortcuts:
             shortcut.setEnabled(False)
             shortcut.deleteLater()
@@ -203,11 +310,16 @@ class CounterWindow(QMainWindow):
                 self._shortcuts.append(shortcut)
 
     # -- live reload -----------------------------------------------------------------------------
-    def watch(self, root: Path) -> PackWatcher:
-        """Follow the pack folder ``root``: its edits reach the counter at once."""
+    def watch(self, root: Path, data_dir: Path | None = None) -> PackWatcher:
+        """Follow the pack folder ``root``: its edits reach the counter at once (and, with
+        ``data_dir``, the pack cache there, so the next start need not check them again)."""
+        from pos_coach.ui.live_reload import PackWatcher
+
         library = self.counter.library
-        self.watcher = PackWatcher(root, library.lang, library.pack, self)
-        self.back_office.pack_root = Path(root)
+        self.watcher = PackWatcher(root, library.lang, library.pack, self, data_dir=data_dir)
+        self.pack_root = Path(root)
+        if self._back_office is not None:
+            self._back_office.pack_root = self.pack_root
         self.watcher.reloaded.connect(self.apply_reload)
         return self.watcher
 
@@ -215,10 +327,11 @@ class CounterWindow(QMainWindow):
         """Show the cards as they are now: tiles, hotkeys, the open card, search and banner."""
         before = self.counter.library
         self.counter.library = Library(reload.pack)
+        self.counter.library.warm_up()  # the next keystroke searches at once
         self.reload_library()
         self._refresh_open_card(before)
         query = self.header.search.text()
-        if query.strip() and self.stack.currentWidget() is self.board:
+        if query.strip() and self._showing(self._board):
             self._search_changed(query)
         self._show_problems(reload.result.problems, reload.kept)
 
@@ -230,13 +343,15 @@ class CounterWindow(QMainWindow):
         card = self.counter.library.get(opened.card.id)
         if card is None:
             self.counter.close()  # logged as dismissed
-            if self.stack.currentWidget() is self.card_page:
+            if self._showing(self._card_page):
                 self.show_tiles()
             return
         category = self.counter.library.category(card.category)
         if card == opened.card and category == before.category(card.category):
             opened.card = card  # unchanged: the cashier keeps the scroll position
             return
+        from pos_coach.ui.live_reload import refit_open_card
+
         refit_open_card(opened, card)
         self.card_page.view.show_card(card, category, opened.fill)
         self._show_phrase()
@@ -268,11 +383,11 @@ class CounterWindow(QMainWindow):
 
     @property
     def review(self) -> QMainWindow | None:
-        return self.back_office.review
+        return self._back_office.review if self._back_office is not None else None
 
     @property
     def editor(self) -> QMainWindow | None:
-        return self.back_office.editor
+        return self._back_office.editor if self._back_office is not None else None
 
     def ask_review_pin(self) -> None:
         self.back_office.ask_review()
@@ -348,7 +463,7 @@ class CounterWindow(QMainWindow):
 
     def _return_untouched(self) -> None:
         """A card left alone goes back to the tiles, logged as dismissed."""
-        if self.stack.currentWidget() is self.card_page and self.counter.current is not None:
+        if self._showing(self._card_page) and self.counter.current is not None:
             self.go_back()
 
     def _show_phrase(self) -> None:
@@ -396,13 +511,13 @@ class CounterWindow(QMainWindow):
         self.open_card(card_id, "search" if from_search else "touch")
 
     def _hotkey(self, card_id: str) -> None:
-        if self.stack.currentWidget() in (self.board, self.card_page):
+        if self._showing(self._board) or self._showing(self._card_page):
             self.open_card(card_id, "hotkey")
 
     def _focus_search(self) -> None:
         if self.counter.cashier is None:
             return
-        if self.stack.currentWidget() is self.card_page:
+        if self._showing(self._card_page):
             self.go_back()
         self.header.search.setFocus()
         self.header.search.selectAll()
@@ -430,7 +545,7 @@ class CounterWindow(QMainWindow):
             [card.id for card in hits],
             self.tr("Nothing found. Try another word."),
         )
-        if self.stack.currentWidget() is not self.board:
+        if not self._showing(self._board):
             self.stack.setCurrentWidget(self.board)
 
     def _open_first_result(self) -> None:
@@ -440,6 +555,8 @@ class CounterWindow(QMainWindow):
 
     # -- keys --------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self._first_paint_done()
         if watched is self.header.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Escape:
@@ -451,23 +568,23 @@ class CounterWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        page = self.stack.currentWidget()
+        on_card = self._showing(self._card_page)
         text = event.text()
-        if page is self.card_page:
+        if on_card:
             if event.key() == Qt.Key.Key_Escape:
                 self.go_back()
                 return
-            outcome = OutcomeBar.outcome_for_key(text)
+            outcome = self.card_page.outcomes.outcome_for_key(text)
             if outcome is not None:
                 self.record_outcome(outcome)
                 return
         if (
-            page in (self.board, self.card_page)
+            (on_card or self._showing(self._board))
             and text
             and text.isprintable()
             and not text.isspace()
         ):
-            if page is self.card_page:
+            if on_card:
                 self._close_card()
                 self.stack.setCurrentWidget(self.board)
             self.header.search.setFocus()
@@ -487,7 +604,8 @@ class CounterWindow(QMainWindow):
         if scale != self._scale:
             self._scale = scale
             self.setStyleSheet(theme.stylesheet(scale))
-            self.board.set_scale(scale)
+            if self._board is not None:
+                self._board.set_scale(scale)
 
 
 def _headline(problems: list[Problem], kept_paths: set[Path]) -> Problem:

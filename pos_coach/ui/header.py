@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from pos_coach.ui.card_view import plain_label
+from pos_coach.ui.labels import plain_label
 
 
 class Header(QWidget):
@@ -25,7 +25,6 @@ class Header(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Type to find a situation…"))
-        self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search, 1)
         layout.addStretch(0)  # takes the room when the search is hidden (shift, settings)
         self.place = plain_label(name="place", wrap=False)

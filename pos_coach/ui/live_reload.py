@@ -44,9 +44,11 @@ class PackWatcher(QObject):
         pack: Pack | None = None,
         parent: QObject | None = None,
         delay_ms: int = DEBOUNCE_MS,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.root = Path(root)
+        self.data_dir = data_dir  # where the pack cache is kept up to date, if anywhere
         self.lang = lang
         self.pack = pack
         self.last: Reload | None = None
@@ -84,9 +86,7 @@ class PackWatcher(QObject):
         """Re-watch (editors replace files, which drops the watch), load and merge."""
         try:
             self._rewatch()
-            from pos_coach.cards.loader import load_pack  # validation is heavy: on demand
-
-            result = load_pack(self.root)
+            result = self._load()
             pack, kept = keep_last_good(self.pack, result, self.lang)
         except Exception as exc:  # load_pack reports problems itself; this is the unforeseen
             result = LoadResult(problems=[_problem(self.root, exc)])
@@ -94,6 +94,15 @@ class PackWatcher(QObject):
         self.pack = pack
         self.last = Reload(result, pack, kept)
         return self.last
+
+    def _load(self) -> LoadResult:
+        if self.data_dir is not None:
+            from pos_coach.cards.cache import load_pack_cached
+
+            return load_pack_cached(self.root, self.data_dir)
+        from pos_coach.cards.loader import load_pack  # validation is heavy: on demand
+
+        return load_pack(self.root)
 
     def _report(self, exc: Exception) -> None:
         """Tell the counter about a failure outside loading (e.g. in a connected slot)."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos_coach.pins import Gate, hash_pin, valid_new_pin
-from pos_coach.ui.card_view import plain_label
+from pos_coach.ui.labels import plain_label
 
 
 class PinPage(QWidget):

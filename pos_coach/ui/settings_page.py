@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_coach.ui.card_view import page_heading
+from pos_coach.ui.labels import page_heading
 
 
 class SettingsPage(QWidget):

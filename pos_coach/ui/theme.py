@@ -80,6 +80,7 @@ QPushButton#primary:disabled {{ background: {LINE}; color: {MUTED}; border-color
 #header QLabel {{ font-size: {px(16)}; }}
 #banner {{ background: #FFF4D6; border-bottom: 2px solid {FOCUS}; }}
 #banner QLabel {{ color: #4A3500; font-size: {px(15)}; }}
+#waitingText {{ background: #FBEDED; color: #6B1D1D; padding: 4px 12px; }}
 #sectionTitle {{ font-size: {px(18)}; font-weight: bold; padding: 8px 2px 2px 2px; }}
 QPushButton[tile="true"] {{ min-height: {px(92)}; max-height: {px(92)}; }}
 #tileKey {{ font-size: {px(15)}; font-weight: bold; border-radius: 6px; padding: 1px 7px; }}

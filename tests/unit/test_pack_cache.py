@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pos_coach.cards import cache
-from pos_coach.cards.cache import cache_path, load_pack_cached
+from pos_coach.cards.cache import cache_path, load_for_start, load_pack_cached
 from pos_coach.cards.loader import load_pack
 from pos_coach.cards.model import LoadResult
 from tests.conftest import FAULTY_PACK, SHIPPED_PACK, SMALL_PACK
@@ -117,3 +117,29 @@ def test_a_pack_that_is_not_a_folder_is_reported(tmp_path: Path, data_dir: Path)
     result = load_pack_cached(tmp_path / "nowhere", data_dir)
     assert [p.code for p in result.problems] == ["not_a_folder"]
     assert not (data_dir / cache.CACHE_DIR).exists()
+
+
+def test_the_counter_starts_from_the_last_checked_pack_and_is_told_to_check(
+    pack: Path, data_dir: Path
+) -> None:
+    result, stale = load_for_start(pack, data_dir)  # first start ever: checked in full
+    assert not stale and result.packs["en"].cards["loyalty-card"].title == "Loyalty card"
+    assert load_for_start(pack, data_dir)[1] is False  # nothing changed
+    card = pack / "en" / "loyalty-card.toml"
+    card.write_text(card.read_text("utf-8").replace("Loyalty card", "Bonus card"), "utf-8")
+    result, stale = load_for_start(pack, data_dir)
+    assert stale  # changed while the app was closed: shown as last checked, checked right after
+    assert result.packs["en"].cards["loyalty-card"].title == "Loyalty card"
+    assert load_pack_cached(pack, data_dir).packs["en"].cards["loyalty-card"].title == "Bonus card"
+    assert load_for_start(pack, data_dir) == (load_pack_cached(pack, data_dir), False)
+
+
+def test_a_cache_from_another_version_is_never_used(
+    pack: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_pack_cached(pack, data_dir)
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    card = pack / "en" / "loyalty-card.toml"
+    card.write_text(card.read_text("utf-8").replace("Loyalty card", "Bonus card"), "utf-8")
+    result, stale = load_for_start(pack, data_dir)
+    assert not stale and result.packs["en"].cards["loyalty-card"].title == "Bonus card"

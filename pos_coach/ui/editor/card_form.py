@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from pos_coach.cards.model import Category
 from pos_coach.cards.problems import Problem
-from pos_coach.ui.card_view import plain_label
 from pos_coach.ui.editor.fields import HotkeyField, ListEditor, problem_label
+from pos_coach.ui.labels import plain_label
 
 LIST_KEYS = ("steps", "say", "avoid", "wow")
 KEYS = ("title", "category", "summary", "hotkey", "tags", *LIST_KEYS, "escalate")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from pos_coach.cards import writer
 from pos_coach.cards.model import FALLBACK_COLOUR, ID_PATTERN, Category
 from pos_coach.editing import CardEditor
-from pos_coach.ui.card_view import plain_label
+from pos_coach.ui.labels import plain_label
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 

@@ -29,11 +29,11 @@ from pos_coach.cards.problems import Severity
 from pos_coach.editing import MISSING, OUTDATED, CardEditor
 from pos_coach.library import Library
 from pos_coach.ui import theme
-from pos_coach.ui.card_view import plain_label
 from pos_coach.ui.editor.card_form import CardForm
 from pos_coach.ui.editor.categories import CategoriesPage
 from pos_coach.ui.editor.packs import PackPage
 from pos_coach.ui.editor.preview import Preview
+from pos_coach.ui.labels import plain_label
 
 CHECK_DELAY_MS = 200
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_coach.ui.card_view import plain_label
+from pos_coach.ui.labels import plain_label
 
 
 class ListEditor(QWidget):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from pos_coach.cards import packzip, writer
 from pos_coach.editing import CardEditor
 from pos_coach.ui import dialogs
-from pos_coach.ui.card_view import plain_label
+from pos_coach.ui.labels import plain_label
 
 
 class PackPage(QWidget):

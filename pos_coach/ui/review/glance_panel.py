@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from pos_coach.review.output import hour_span, percent
 from pos_coach.review.reports import Glance
-from pos_coach.ui.card_view import plain_label
+from pos_coach.ui.labels import plain_label
 
 
 class Figure(QFrame):

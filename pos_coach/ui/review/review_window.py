@@ -36,7 +36,7 @@ from pos_coach.review.reports import MIN_USES_TO_RANK, Reports
 from pos_coach.review.snapshot import Request, Snapshot, compute
 from pos_coach.settings import Settings
 from pos_coach.ui import dialogs, theme
-from pos_coach.ui.card_view import plain_label
+from pos_coach.ui.labels import plain_label
 from pos_coach.ui.review.charts_view import ChartLabel, render_charts
 from pos_coach.ui.review.filter_bar import FilterBar
 from pos_coach.ui.review.glance_panel import GlancePanel
