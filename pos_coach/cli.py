@@ -264,7 +264,8 @@ def demo(days: int, per_day: int, data_dir: str | None, seed: int, lang: str | N
 def trigger(card_id: str, origin: str | None, data_dir: str | None) -> None:
     """Show card ID in the running app; returns once it is on screen and logged.
 
-    Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running.
+    Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running, 3 shown
+    but its event is not yet in the journal (the disk refuses writes; the app keeps it).
     """
     from pos_coach.inlet.trigger import run_trigger
 

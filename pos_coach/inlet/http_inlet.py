@@ -4,7 +4,8 @@ The standard library's ``ThreadingHTTPServer`` on 127.0.0.1 only; every request 
 (``Authorization: Bearer <token>`` or ``X-POS-Coach-Token``). Requests are handed to the Qt
 thread through a queued signal and answered when the counter has done them:
 
-- ``POST /trigger/<id>``: 200 shown, 404 unknown id (close matches listed), 401 bad or missing
+- ``POST /trigger/<id>``: 200 shown (and logged), 202 shown but its event waits in memory (the
+  disk refuses writes for now), 404 unknown id (close matches listed), 401 bad or missing
   token, 503 the app cannot show it now;
 - ``GET /situations``: the ids and titles.
 """
@@ -141,7 +142,8 @@ class HttpInlet:
                 if answer is None:
                     self._send(HTTPStatus.SERVICE_UNAVAILABLE, {"error": "the app did not answer"})
                 elif answer.get("ok"):
-                    self._send(HTTPStatus.OK, answer)
+                    logged = answer.get("logged", True)
+                    self._send(HTTPStatus.OK if logged else HTTPStatus.ACCEPTED, answer)
                 elif answer.get("error") == UNKNOWN:
                     self._send(HTTPStatus.NOT_FOUND, answer)
                 else:

@@ -8,11 +8,12 @@ import sys
 from pos_coach.inlet.client import NotRunning, request
 from pos_coach.inlet.protocol import UNKNOWN
 
-SHOWN, UNKNOWN_ID, NOT_RUNNING = 0, 1, 2
+SHOWN, UNKNOWN_ID, NOT_RUNNING, NOT_YET_LOGGED = 0, 1, 2, 3
 
 
 def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
-    """Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running."""
+    """Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running,
+    3 shown but not yet in the journal (the disk refuses writes; the app keeps the event)."""
     folder = data_dir or os.environ.get("POS_COACH_DATA_DIR")
     if not folder:  # the per-user default: only now pay for platformdirs
         from pos_coach import paths
@@ -27,6 +28,15 @@ def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
         )
         return NOT_RUNNING
     if answer.get("ok"):
+        if answer.get("logged") is False:  # on screen; its event waits in the app's memory
+            print(f"shown: {card_id}")
+            print(
+                "pos-coach: shown, but not yet in the journal: the disk refuses writes"
+                f" ({answer.get('waiting') or 'unknown reason'}); the app keeps the event and"
+                " writes it as soon as it can",
+                file=sys.stderr,
+            )
+            return NOT_YET_LOGGED
         print(f"shown: {card_id}")
         return SHOWN
     if answer.get("error") == UNKNOWN:

@@ -57,10 +57,16 @@ class InletHandler(QObject):
             self.window.open_card(card_id, source, detail, external=True)
         except Exception as exc:  # the counter must stay up; the caller hears why
             return {"ok": False, "error": UNAVAILABLE, "detail": str(exc)}
-        opened = self.window.counter.current
+        counter = self.window.counter
+        opened = counter.current
         self.notice()
         self.window.repaint()  # painted before the answer goes out
-        return {"ok": True, "interaction": opened.interaction if opened else None}
+        interaction = opened.interaction if opened else None
+        answer: dict[str, Any] = {"ok": True, "interaction": interaction, "logged": True}
+        waiting = [e for e in counter.writer.pending if e.interaction == interaction]
+        if interaction is None or waiting:  # shown, but the disk refused its event for now
+            answer.update(logged=False, waiting=counter.writer.last_error or "")
+        return answer
 
     def where(self, name: str) -> dict[str, Any]:
         """The screen rectangle of a named widget (for tests that click on a real screen)."""

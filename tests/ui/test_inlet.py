@@ -33,6 +33,23 @@ def test_a_trigger_shows_the_card_even_before_a_shift(handler, window):
         {"from": "gate"},
     )
     assert handler.flashing
+    assert answer["logged"] is True
+
+
+def test_a_trigger_while_the_journal_is_locked_says_the_event_waits(handler, window, data_dir):
+    import sqlite3
+
+    other = sqlite3.connect(data_dir / "journal.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    answer = handler.handle({"cmd": "trigger", "id": "gate-alarm"})
+    assert answer["ok"] and window.stack.currentWidget() is window.card_page  # shown anyway
+    assert answer["logged"] is False and "locked" in answer["waiting"]
+    other.execute("ROLLBACK")
+    other.close()
+    window.flush_waiting()
+    assert journal_rows(window)[-1]["kind"] == "shown"  # written once the lock is gone
+    answer = handler.handle({"cmd": "trigger", "id": "greeting"})
+    assert answer["logged"] is True
 
 
 def test_unknown_id_lists_close_matches(handler, window):
@@ -112,3 +129,23 @@ def test_http_inlet(qtbot, handler, window):
         and shown[0]["source"] == "http"
         and json.loads(shown[0]["detail"]) == {"from": "pos"}
     )
+
+
+def test_http_says_202_while_the_event_waits_in_memory(qtbot, handler, window, data_dir):
+    import sqlite3
+
+    inlet = HttpInlet(0, "s3cret", Bridge(handler.handle))
+    inlet.start()
+    other = sqlite3.connect(data_dir / "journal.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    results = {}
+    thread = threading.Thread(
+        target=lambda: results.update(r=call(inlet.port, "POST", "/trigger/greeting", "s3cret"))
+    )
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20_000)
+    inlet.stop()
+    other.execute("ROLLBACK")
+    other.close()
+    status, body = results["r"]
+    assert status == 202 and body["ok"] and body["logged"] is False and body["waiting"]

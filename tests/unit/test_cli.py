@@ -84,3 +84,28 @@ def test_core_modules_do_not_import_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_trigger_exit_status_tells_shown_from_shown_but_not_yet_logged(monkeypatch, capsys):
+    from pos_coach.inlet import trigger
+    from pos_coach.inlet.client import NotRunning
+
+    answers = {
+        "logged": {"ok": True, "interaction": "i", "logged": True},
+        "waiting": {"ok": True, "interaction": "i", "logged": False, "waiting": "disk is full"},
+        "unknown": {"ok": False, "error": "unknown", "matches": ["gate-alarm"]},
+    }
+
+    def request(folder, message):
+        if message["id"] == "off":
+            raise NotRunning(folder)
+        return answers[message["id"]]
+
+    monkeypatch.setattr(trigger, "request", request)
+    assert trigger.run_trigger("logged", None, "/d") == 0
+    assert trigger.run_trigger("waiting", None, "/d") == 3
+    out, err = capsys.readouterr()
+    assert out == "shown: logged\nshown: waiting\n"
+    assert "not yet in the journal" in err and "disk is full" in err
+    assert trigger.run_trigger("unknown", None, "/d") == 1
+    assert trigger.run_trigger("off", None, "/d") == 2
