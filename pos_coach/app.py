@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 from dataclasses import dataclass
@@ -146,7 +147,8 @@ def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[objec
 
         if not settings["http_token"]:
             settings["http_token"] = secrets.token_urlsafe(24)
-            settings.save()
+            with contextlib.suppress(OSError):  # a folder that cannot be written: this run only
+                settings.save()
         bridge = Bridge(handler.handle)
         try:
             inlet = HttpInlet(int(settings["http_port"]), str(settings["http_token"]), bridge)
@@ -190,19 +192,22 @@ def finish_start(window: CounterWindow, core: Core, options: Options) -> list[ob
     return open_inlets(window, core, options.data_dir)
 
 
+def lock_path(data_dir: Path) -> Path:
+    """The single-instance lock: in the data dir, or (when it cannot be written) in the temp
+    folder under a name made from the data dir, so the counter still runs only once."""
+    if paths.unwritable(data_dir) is None:
+        return data_dir / "pos-coach.lock"
+    import tempfile
+
+    from pos_coach.inlet.address import data_dir_tag
+
+    return Path(tempfile.gettempdir()) / f"pos-coach-{data_dir_tag(data_dir)}.lock"
+
+
 def start(options: Options) -> int:
     from PySide6.QtCore import QLockFile
 
-    try:
-        options.data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        print(
-            f"pos-coach: cannot use the data dir {options.data_dir}: {exc.strerror or exc}"
-            " (give another with --data-dir)",
-            file=sys.stderr,
-        )
-        return 1
-    lock = QLockFile(str(options.data_dir / "pos-coach.lock"))
+    lock = QLockFile(str(lock_path(options.data_dir)))
     if not lock.tryLock(200):
         # one instance per data dir: bring the running one forward instead
         if already_running(options.data_dir):
@@ -229,6 +234,8 @@ def start(options: Options) -> int:
     window = CounterWindow(core.counter, core.load.problems)
     inlets: list[object] = []
     window.after_first_paint(lambda: inlets.extend(finish_start(window, core, options)))
+    if core.journal.waiting_for:  # the window says so too, until the folder can be written
+        print(f"pos-coach: {core.journal.waiting_for}: events wait in memory", file=sys.stderr)
     if core.notice:
         print(f"pos-coach: {core.notice}", file=sys.stderr)
         window.show_notice(core.notice)

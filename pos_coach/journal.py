@@ -328,9 +328,37 @@ class Journal:
         self._db: Any = None
         self._migrate()
 
+    # set while the journal's folder cannot be written: see :meth:`waiting`
+    waiting_for: str | None = None
+
     @classmethod
     def in_dir(cls, data_dir: Path) -> Journal:
         return cls(Path(data_dir) / JOURNAL_FILE)
+
+    @classmethod
+    def waiting(cls, path: Path, reason: str) -> Journal:
+        """A journal whose file cannot be opened now (its folder cannot be written): it reads
+        as empty, refuses appends with ``reason`` (so the counter keeps them in memory), and
+        opens the real file at the first append that finds it writable."""
+        journal = cls(Path(":memory:"))
+        journal.path = Path(path)
+        journal.waiting_for = reason
+        return journal
+
+    def retry_open(self) -> bool:
+        """For a waiting journal: open the real file if its folder can be written now."""
+        if self.waiting_for is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._open_for_real()
+        return self.waiting_for is None
+
+    def _open_for_real(self) -> None:
+        try:
+            real = Journal(self.path)
+        except (JournalError, OSError, sqlite3.Error) as exc:
+            raise sqlite3.OperationalError(self.waiting_for or str(exc)) from exc
+        self.conn.close()
+        self.conn, self.wal, self._db, self.waiting_for = real.conn, real.wal, None, None
 
     def _migrate(self) -> None:
         conn = self.conn
@@ -368,6 +396,8 @@ class Journal:
 
     def append(self, event: Event) -> None:
         """Write one event; returns only once it is committed."""
+        if self.waiting_for is not None:
+            self._open_for_real()  # raises while the folder still cannot be written
         row = event.row()
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -449,6 +479,11 @@ def open_or_start_fresh(data_dir: Path) -> tuple[Journal, tuple[str, str] | None
     Returns the journal and, when that happened, (the name it was kept as, the reason).
     """
     path = Path(data_dir) / JOURNAL_FILE
+    from pos_coach.paths import unwritable
+
+    problem = unwritable(Path(data_dir))
+    if problem is not None:  # not damaged: out of reach for now (read-only disk, no rights)
+        return Journal.waiting(path, problem), None
     journal: Journal | None = None
     try:
         _check_length(path)
@@ -498,6 +533,17 @@ class Appender:
 SPILL_GLOB = "journal.pending-*.jsonl"
 
 
+def _spill_places(data_dir: Path) -> list[tuple[Path, str]]:
+    """Beside the journal; else the temp folder, under a name that says whose events they are."""
+    from pos_coach.inlet.address import data_dir_tag
+
+    tag = data_dir_tag(data_dir)
+    return [
+        (Path(data_dir), SPILL_GLOB),
+        (Path(tempfile.gettempdir()), SPILL_GLOB.replace("*", f"{tag}-*")),
+    ]
+
+
 def spill(events: Iterable[Event], data_dir: Path) -> Path | None:
     """At exit, events still waiting go to a JSON-lines file beside the journal (or, if the
     folder refuses, in the temp folder); the next start writes them in. Returns the file."""
@@ -505,8 +551,8 @@ def spill(events: Iterable[Event], data_dir: Path) -> Path | None:
     if not rows:
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    for folder in (Path(data_dir), Path(tempfile.gettempdir())):
-        target = folder / SPILL_GLOB.replace("*", stamp)
+    for folder, pattern in _spill_places(data_dir):
+        target = folder / pattern.replace("*", stamp)
         try:
             target.write_text("\n".join(rows) + "\n", "utf-8")
             return target
@@ -518,8 +564,10 @@ def spill(events: Iterable[Event], data_dir: Path) -> Path | None:
 def take_in_spilled(journal: Journal, data_dir: Path) -> int:
     """Write in events spilled by an earlier run (each once), then mark their files done."""
     taken = 0
-    for folder in (Path(data_dir), Path(tempfile.gettempdir())):
-        for path in sorted(folder.glob(SPILL_GLOB)):
+    if journal.waiting_for is not None:
+        return 0  # the journal cannot be written yet: the files wait for a later start
+    for folder, pattern in _spill_places(data_dir):
+        for path in sorted(folder.glob(pattern)):
             try:
                 lines = path.read_text("utf-8").splitlines()
                 for line in lines:

@@ -24,6 +24,20 @@ def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def unwritable(folder: Path) -> str | None:
+    """None when files can be made in ``folder`` (created if need be); else why not."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".pos-coach-probe-", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        return f"{folder}: {exc.strerror or exc}"
+    return None
+
+
 def bundled(name: str) -> Path:
     """A folder shipped with the program (``situations``, ``resources``).
 

@@ -13,10 +13,15 @@ import sys
 import zlib
 
 
+def data_dir_tag(data_dir: str | os.PathLike[str]) -> str:
+    """A short name for a data dir, for things kept outside it (socket, fallback files)."""
+    resolved = os.path.realpath(os.fspath(data_dir)).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}"
+
+
 def server_name(data_dir: str | os.PathLike[str]) -> str:
     """The QLocalServer name: a full socket path on Unix, a pipe name on Windows."""
-    resolved = os.path.realpath(os.fspath(data_dir)).encode("utf-8")
-    tag = f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}"
+    tag = data_dir_tag(data_dir)
     if sys.platform == "win32":
         user = os.environ.get("USERNAME", "user")
         return f"pos-coach-{user}-{tag}"

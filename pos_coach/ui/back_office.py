@@ -54,7 +54,7 @@ class BackOffice(QObject):
     def _store(self, name: str) -> Callable[[str], None]:
         def store(pin_hash: str) -> None:
             self.settings[name] = pin_hash
-            self.settings.save()
+            self.window.save_settings()
 
         return store
 

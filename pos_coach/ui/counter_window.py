@@ -96,6 +96,8 @@ class CounterWindow(QMainWindow):
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.flush_waiting)
         self._retry.start()
+        if counter.journal.waiting_for is not None:
+            self.flush_waiting()  # say it from the start
 
         self.stack = QStackedWidget()
         self.shift_page = ShiftPage()
@@ -228,8 +230,11 @@ class CounterWindow(QMainWindow):
     def flush_waiting(self) -> None:
         """Write events that wait in memory, and show how many still wait (if any)."""
         writer = self.counter.writer
+        journal = self.counter.journal
         if writer.pending:
             writer.flush()
+        elif journal.waiting_for is not None:
+            journal.retry_open()
         count = len(writer.pending)
         if count:
             text = self.tr(
@@ -238,7 +243,12 @@ class CounterWindow(QMainWindow):
                 count,
             )
             self.waiting.setText(f"{text} ({writer.last_error})")
-        self.waiting.setVisible(bool(count))
+        elif journal.waiting_for is not None:
+            text = self.tr(
+                "The data folder cannot be written; the counter works on, and events will wait in memory until it can be."  # noqa: E501 - one literal for the translators
+            )
+            self.waiting.setText(f"{text} ({journal.waiting_for})")
+        self.waiting.setVisible(bool(count) or journal.waiting_for is not None)
 
     def _make_banner(self, problems: list[Problem]) -> QWidget:
         banner = QWidget()
@@ -413,7 +423,7 @@ class CounterWindow(QMainWindow):
         settings["store"] = store
         settings["register"] = register
         settings["cashiers"] = cashiers
-        settings.save()
+        self.save_settings()
         self.counter.register_override = None
         self._refresh_header()
         self._leave_settings()
@@ -431,9 +441,19 @@ class CounterWindow(QMainWindow):
         settings = self.counter.settings
         if name not in settings.cashiers:
             settings["cashiers"] = [*settings.cashiers, name]
-            settings.save()
+            self.save_settings()
         self._refresh_header()
         self.show_tiles()
+
+    def save_settings(self) -> bool:
+        """Save the settings; when the disk refuses, they apply until the app closes (said)."""
+        try:
+            self.counter.settings.save()
+        except OSError as exc:
+            text = self.tr("Settings not saved (%1); they apply until the app closes.")
+            self.show_toast(text.replace("%1", exc.strerror or str(exc)))
+            return False
+        return True
 
     def open_card(
         self, card_id: str, source: str, detail: dict | None = None, external: bool = False

@@ -1,59 +1,60 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="48" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="48"/>
         <source>words to find the card by, separated by commas</source>
         <translation>words to find the card by, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="54" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="54"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="55" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="55"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="56" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="56"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="57" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="57"/>
         <source>Hotkey</source>
         <translation>Hotkey</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="58" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="58"/>
         <source>Search words</source>
         <translation>Search words</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="59" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="59"/>
         <source>Steps</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="60" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="60"/>
         <source>What to say</source>
         <translation>What to say</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="61" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="61"/>
         <source>Avoid</source>
         <translation>Avoid</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="62" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="62"/>
         <source>WOW</source>
         <translation>WOW</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="63" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="63"/>
         <source>Call the shift lead</source>
         <translation>Call the shift lead</translation>
     </message>
@@ -61,53 +62,53 @@
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="96" />
+        <location filename="../../pos_coach/ui/card_view.py" line="79"/>
         <source>← Back  (Esc)</source>
         <translation>← Back  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="118" />
+        <location filename="../../pos_coach/ui/card_view.py" line="101"/>
         <source>SAY</source>
         <translation>SAY</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="123" />
+        <location filename="../../pos_coach/ui/card_view.py" line="106"/>
         <source>↻ Another phrasing</source>
         <translation>↻ Another phrasing</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="126" />
-        <location filename="../../pos_coach/ui/card_view.py" line="212" />
+        <location filename="../../pos_coach/ui/card_view.py" line="109"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="195"/>
         <source>✓ I said it</source>
         <translation>✓ I said it</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="198" />
+        <location filename="../../pos_coach/ui/card_view.py" line="181"/>
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="199" />
+        <location filename="../../pos_coach/ui/card_view.py" line="182"/>
         <source>Avoid</source>
         <translation>Avoid</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="200" />
+        <location filename="../../pos_coach/ui/card_view.py" line="183"/>
         <source>Make it WOW</source>
         <translation>Make it WOW</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="202" />
+        <location filename="../../pos_coach/ui/card_view.py" line="185"/>
         <source>Call the shift lead</source>
         <translation>Call the shift lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="208" />
+        <location filename="../../pos_coach/ui/card_view.py" line="191"/>
         <source>phrasing %1 of %2</source>
         <translation>phrasing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="212" />
+        <location filename="../../pos_coach/ui/card_view.py" line="195"/>
         <source>✓ Said</source>
         <translation>✓ Said</translation>
     </message>
@@ -115,67 +116,67 @@
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="38" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="37"/>
         <source>The order of the rows is the order on the tile screen. Colours are #RRGGBB; dark, calm colours read best with white text.</source>
         <translation>The order of the rows is the order on the tile screen. Colours are #RRGGBB; dark, calm colours read best with white text.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="47" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="46"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="48" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="47"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="51" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="50"/>
         <source>Save categories</source>
         <translation>Save categories</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="69" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="68"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="70" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="69"/>
         <source>Colour</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="71" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="70"/>
         <source>Label (%1)</source>
         <translation>Label (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="118" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="117"/>
         <source>New category</source>
         <translation>New category</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="133" />
-        <source>'%1' is used by %2 card(s); move them first.</source>
-        <translation>'%1' is used by %2 card(s); move them first.</translation>
+        <location filename="../../pos_coach/ui/editor/categories.py" line="132"/>
+        <source>&apos;%1&apos; is used by %2 card(s); move them first.</source>
+        <translation>&apos;%1&apos; is used by %2 card(s); move them first.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="158" />
-        <source>'%1' is not a valid category id: use lowercase letters a-z, digits and '-'</source>
-        <translation>'%1' is not a valid category id: use lowercase letters a-z, digits and '-'</translation>
+        <location filename="../../pos_coach/ui/editor/categories.py" line="157"/>
+        <source>&apos;%1&apos; is not a valid category id: use lowercase letters a-z, digits and &apos;-&apos;</source>
+        <translation>&apos;%1&apos; is not a valid category id: use lowercase letters a-z, digits and &apos;-&apos;</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="165" />
-        <source>'%1' is not a colour: write it as #RRGGBB, for example #2E6B3F</source>
-        <translation>'%1' is not a colour: write it as #RRGGBB, for example #2E6B3F</translation>
+        <location filename="../../pos_coach/ui/editor/categories.py" line="164"/>
+        <source>&apos;%1&apos; is not a colour: write it as #RRGGBB, for example #2E6B3F</source>
+        <translation>&apos;%1&apos; is not a colour: write it as #RRGGBB, for example #2E6B3F</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="170" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="169"/>
         <source>Every category needs a label in every language.</source>
         <translation>Every category needs a label in every language.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="179" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="178"/>
         <source>Categories saved.</source>
         <translation>Categories saved.</translation>
     </message>
@@ -183,7 +184,7 @@
 <context>
     <name>ChartLabel</name>
     <message>
-        <location filename="../../pos_coach/ui/review/charts_view.py" line="29" />
+        <location filename="../../pos_coach/ui/review/charts_view.py" line="29"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -191,12 +192,20 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="120" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="241"/>
         <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
-        <translation><numerusform>%n event waits to be written to the journal; the counter works on and it will be written as soon as the disk allows.</numerusform><numerusform>%n events wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</numerusform></translation>
+        <translation>
+            <numerusform>%n event waits to be written to the journal; the counter works on and it will be written as soon as the disk allows.</numerusform>
+            <numerusform>%n events wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/counter_window.py" line="248"/>
+        <source>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</source>
+        <translation>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="144" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="270"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n problem in the situation cards:</numerusform>
@@ -204,37 +213,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="150" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="276"/>
         <source>Showing the last good version of:</source>
         <translation>Showing the last good version of:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="380" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="453"/>
+        <source>Settings not saved (%1); they apply until the app closes.</source>
+        <translation>Settings not saved (%1); they apply until the app closes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/counter_window.py" line="514"/>
         <source>Saved: upset</source>
         <translation>Saved: upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="381" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="515"/>
         <source>Saved: OK</source>
         <translation>Saved: OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="382" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="516"/>
         <source>Saved: WOW!</source>
         <translation>Saved: WOW!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="383" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="517"/>
         <source>Saved: called the lead</source>
         <translation>Saved: called the lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="430" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="564"/>
         <source>Found</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="432" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="566"/>
         <source>Nothing found. Try another word.</source>
         <translation>Nothing found. Try another word.</translation>
     </message>
@@ -242,242 +256,242 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="64" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="64"/>
         <source>POS Coach — card editor</source>
         <translation>POS Coach — card editor</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="77" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="77"/>
         <source>Cards</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="80" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="80"/>
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="83" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="83"/>
         <source>Import, export, trash</source>
         <translation>Import, export, trash</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="100" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="100"/>
         <source>Find a card…</source>
         <translation>Find a card…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="112" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="112"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="113" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="113"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="114" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="114"/>
         <source>Rename id</source>
         <translation>Rename id</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="115" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="115"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="139" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="139"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="142" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="142"/>
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="152" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="152"/>
         <source>History of this card</source>
         <translation>History of this card</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="158" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="158"/>
         <source>As the cashier sees it (1024×600)</source>
         <translation>As the cashier sees it (1024×600)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="245" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="245"/>
         <source>Card: %1</source>
         <translation>Card: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="279" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="279"/>
         <source>Not written in this language yet.</source>
         <translation>Not written in this language yet.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="281" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="281"/>
         <source>Out of date: the other language was changed after this one.</source>
         <translation>Out of date: the other language was changed after this one.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="306" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="306"/>
         <source>Not saved: fix the problems shown next to the fields.</source>
         <translation>Not saved: fix the problems shown next to the fields.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="318" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="318"/>
         <source>Saved %1 file(s).</source>
         <translation>Saved %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="334" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="334"/>
         <source>Card id (a-z, 0-9 and -):</source>
         <translation>Card id (a-z, 0-9 and -):</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="340" />
-        <source>'%1' is not a valid card id: use lowercase letters a-z, digits and '-'</source>
-        <translation>'%1' is not a valid card id: use lowercase letters a-z, digits and '-'</translation>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="340"/>
+        <source>&apos;%1&apos; is not a valid card id: use lowercase letters a-z, digits and &apos;-&apos;</source>
+        <translation>&apos;%1&apos; is not a valid card id: use lowercase letters a-z, digits and &apos;-&apos;</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="347" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="347"/>
         <source>New card</source>
         <translation>New card</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
         <source>New situation</source>
         <translation>New situation</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
         <source>What to do, in one line.</source>
         <translation>What to do, in one line.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
         <source>First step.</source>
         <translation>First step.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
         <source>What to say.</source>
         <translation>What to say.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="358" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="358"/>
         <source>What not to do.</source>
         <translation>What not to do.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="359" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="359"/>
         <source>How to make it WOW.</source>
         <translation>How to make it WOW.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="371" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="371"/>
         <source>Duplicate card</source>
         <translation>Duplicate card</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="384" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="384"/>
         <source>Rename card id</source>
         <translation>Rename card id</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="402" />
-        <source>'%1' moved to the trash (restore it from “Import, export, trash”).</source>
-        <translation>'%1' moved to the trash (restore it from “Import, export, trash”).</translation>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="402"/>
+        <source>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</source>
+        <translation>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="27" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="27"/>
         <source>This shift</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="28" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="28"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="29" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="29"/>
         <source>Yesterday</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="30" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="30"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="31" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="31"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="32" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="32"/>
         <source>Custom…</source>
         <translation>Custom…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="49" />
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="100" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="49"/>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="100"/>
         <source>All cashiers</source>
         <translation>All cashiers</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="50" />
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="85" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="50"/>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="85"/>
         <source>All situations</source>
         <translation>All situations</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="51" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="51"/>
         <source>Any outcome</source>
         <translation>Any outcome</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="53" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="53"/>
         <source>WOW</source>
         <translation>WOW</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="54" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="54"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="55" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="55"/>
         <source>Upset</source>
         <translation>Upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="56" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="56"/>
         <source>Called lead</source>
         <translation>Called lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="57" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="57"/>
         <source>No outcome</source>
         <translation>No outcome</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="60" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="60"/>
         <source>Any language</source>
         <translation>Any language</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="61" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="61"/>
         <source>Russian</source>
         <translation>Russian</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="62" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="62"/>
         <source>English</source>
         <translation>English</translation>
     </message>
@@ -485,47 +499,47 @@
 <context>
     <name>GlancePanel</name>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="43" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="43"/>
         <source>Interactions</source>
         <translation>Interactions</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="44" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="44"/>
         <source>Ended in WOW</source>
         <translation>Ended in WOW</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="45" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="45"/>
         <source>Ended OK</source>
         <translation>Ended OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="46" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="46"/>
         <source>Ended upset</source>
         <translation>Ended upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="47" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="47"/>
         <source>Shift lead called</source>
         <translation>Shift lead called</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="48" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="48"/>
         <source>Busiest hour</source>
         <translation>Busiest hour</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="49" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="49"/>
         <source>Most often upset</source>
         <translation>Most often upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="60" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="60"/>
         <source>before: %1</source>
         <translation>before: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="75" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="75"/>
         <source>pts</source>
         <translation>pts</translation>
     </message>
@@ -533,42 +547,42 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="27" />
+        <location filename="../../pos_coach/ui/header.py" line="27"/>
         <source>Type to find a situation…</source>
         <translation>Type to find a situation…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="38" />
+        <location filename="../../pos_coach/ui/header.py" line="37"/>
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="43" />
+        <location filename="../../pos_coach/ui/header.py" line="42"/>
         <source>Cards</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="46" />
-        <source>The owner's card editor</source>
-        <translation>The owner's card editor</translation>
+        <location filename="../../pos_coach/ui/header.py" line="45"/>
+        <source>The owner&apos;s card editor</source>
+        <translation>The owner&apos;s card editor</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="49" />
+        <location filename="../../pos_coach/ui/header.py" line="48"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="63" />
+        <location filename="../../pos_coach/ui/header.py" line="62"/>
         <source>Register %1</source>
         <translation>Register %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="65" />
+        <location filename="../../pos_coach/ui/header.py" line="64"/>
         <source>Pick cashier</source>
         <translation>Pick cashier</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="66" />
+        <location filename="../../pos_coach/ui/header.py" line="65"/>
         <source>Change cashier</source>
         <translation>Change cashier</translation>
     </message>
@@ -576,7 +590,7 @@
 <context>
     <name>HotkeyField</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="105" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="105"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -584,17 +598,17 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="38" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="38"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="39" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="39"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="69" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="69"/>
         <source>New line</source>
         <translation>New line</translation>
     </message>
@@ -602,30 +616,30 @@
 <context>
     <name>OutcomeBar</name>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="27" />
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="33" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="27"/>
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="33"/>
         <source>Upset</source>
         <translation>Upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="28" />
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="34" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="28"/>
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="34"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="29" />
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="35" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="29"/>
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="35"/>
         <source>WOW!</source>
         <translation>WOW!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="30" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="30"/>
         <source>Called the lead</source>
         <translation>Called the lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="36" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="36"/>
         <source>Lead</source>
         <translation>Lead</translation>
     </message>
@@ -633,152 +647,152 @@
 <context>
     <name>PackPage</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="33" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="33"/>
         <source>Export the pack as .zip…</source>
         <translation>Export the pack as .zip…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="36" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="36"/>
         <source>Import a pack from .zip…</source>
         <translation>Import a pack from .zip…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="48" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="48"/>
         <source>Choose a .zip to see what it would add, change and remove. Nothing is written until you apply it; the current pack is backed up first.</source>
         <translation>Choose a .zip to see what it would add, change and remove. Nothing is written until you apply it; the current pack is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="52" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="52"/>
         <source>Apply the import</source>
         <translation>Apply the import</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="57" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="57"/>
         <source>Trash: deleted cards, newest first</source>
         <translation>Trash: deleted cards, newest first</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="61" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="61"/>
         <source>Restore the selected card</source>
         <translation>Restore the selected card</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="70" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="70"/>
         <source>Export the pack</source>
         <translation>Export the pack</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="74" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="74"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="78" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="78"/>
         <source>Import a pack</source>
         <translation>Import a pack</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="85" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="85"/>
         <source>From: %1</source>
         <translation>From: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="87" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="87"/>
         <source>Added</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="88" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="88"/>
         <source>Changed</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="89" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="89"/>
         <source>Removed (to the trash)</source>
         <translation>Removed (to the trash)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="95" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="95"/>
         <source>Problems:</source>
         <translation>Problems:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="99" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="99"/>
         <source>Ready to apply.</source>
         <translation>Ready to apply.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="101" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="101"/>
         <source>This pack cannot be imported: fix the problems above.</source>
         <translation>This pack cannot be imported: fix the problems above.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="117" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="117"/>
         <source>Imported. The previous pack was saved as %1</source>
         <translation>Imported. The previous pack was saved as %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="139" />
-        <source>Restored '%1'.</source>
-        <translation>Restored '%1'.</translation>
+        <location filename="../../pos_coach/ui/editor/packs.py" line="139"/>
+        <source>Restored &apos;%1&apos;.</source>
+        <translation>Restored &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="28" />
-        <location filename="../../pos_coach/ui/pin_page.py" line="88" />
-        <source>Shift lead's PIN</source>
-        <translation>Shift lead's PIN</translation>
+        <location filename="../../pos_coach/ui/pin_page.py" line="28"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <source>Shift lead&apos;s PIN</source>
+        <translation>Shift lead&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="54" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="54"/>
         <source>Back to the counter</source>
         <translation>Back to the counter</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="88" />
-        <source>Owner's PIN</source>
-        <translation>Owner's PIN</translation>
+        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <source>Owner&apos;s PIN</source>
+        <translation>Owner&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="91" />
-        <source>Enter the owner's PIN to open the card editor.</source>
-        <translation>Enter the owner's PIN to open the card editor.</translation>
+        <location filename="../../pos_coach/ui/pin_page.py" line="91"/>
+        <source>Enter the owner&apos;s PIN to open the card editor.</source>
+        <translation>Enter the owner&apos;s PIN to open the card editor.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="93" />
-        <source>Enter the shift lead's PIN to open the review.</source>
-        <translation>Enter the shift lead's PIN to open the review.</translation>
+        <location filename="../../pos_coach/ui/pin_page.py" line="93"/>
+        <source>Enter the shift lead&apos;s PIN to open the review.</source>
+        <translation>Enter the shift lead&apos;s PIN to open the review.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="97" />
-        <location filename="../../pos_coach/ui/pin_page.py" line="135" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="97"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="135"/>
         <source>No PIN yet: choose one (at least 4 digits), then repeat it.</source>
         <translation>No PIN yet: choose one (at least 4 digits), then repeat it.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="126" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="126"/>
         <source>A PIN is at least 4 digits.</source>
         <translation>A PIN is at least 4 digits.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="129" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="129"/>
         <source>Repeat the new PIN.</source>
         <translation>Repeat the new PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="137" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="137"/>
         <source>The two PINs differ; start again.</source>
         <translation>The two PINs differ; start again.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="150" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="150"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Wrong PIN. Try again.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="153" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="153"/>
         <source>Wrong PIN. Next try in %1 s.</source>
         <translation>Wrong PIN. Next try in %1 s.</translation>
     </message>
@@ -786,130 +800,130 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="78" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="78"/>
         <source>POS Coach — shift review</source>
         <translation>POS Coach — shift review</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="102" />
-        <location filename="../../pos_coach/ui/review/review_window.py" line="333" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="102"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="329"/>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="105" />
-        <location filename="../../pos_coach/ui/review/review_window.py" line="365" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="105"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="361"/>
         <source>PDF report</source>
         <translation>PDF report</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="116" />
-        <location filename="../../pos_coach/ui/review/review_window.py" line="243" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="116"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="243"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="135" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="135"/>
         <source>Notes for the PDF report (optional)</source>
         <translation>Notes for the PDF report (optional)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="138" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="138"/>
         <source>At a glance</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="149" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="149"/>
         <source>When and who</source>
         <translation>When and who</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="151" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="151"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="153" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="153"/>
         <source>Situations</source>
         <translation>Situations</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="155" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="155"/>
         <source>Cashier</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="157" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="157"/>
         <source>Cashiers</source>
         <translation>Cashiers</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="169" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="169"/>
         <source>Phrasing</source>
         <translation>Phrasing</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="172" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="172"/>
         <source>Phrasings</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="178" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="178"/>
         <source>Cards never shown in this period: candidates to reword or remove.</source>
         <translation>Cards never shown in this period: candidates to reword or remove.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="184" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="184"/>
         <source>Unused cards</source>
         <translation>Unused cards</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="190" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="190"/>
         <source>Find in phrasing, situation or cashier…</source>
         <translation>Find in phrasing, situation or cashier…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="206" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="206"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="270" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="266"/>
         <source>PDF report saved: %1</source>
         <translation>PDF report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="274" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="270"/>
         <source>Could not read the journal: %1</source>
         <translation>Could not read the journal: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="309" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="305"/>
         <source>%1 – %2 · %3 interactions · %4 events in the journal</source>
         <translation>%1 – %2 · %3 interactions · %4 events in the journal</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="317" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="313"/>
         <source>too few uses to compare</source>
         <translation>too few uses to compare</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="322" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="318"/>
         <source>No phrasing has been used often enough yet to say which works better.</source>
         <translation>No phrasing has been used often enough yet to say which works better.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="327" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="323"/>
         <source>Each figure rests on the uses shown beside it; phrasings with fewer than %1 recorded outcomes are not compared.</source>
         <translation>Each figure rests on the uses shown beside it; phrasings with fewer than %1 recorded outcomes are not compared.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="346" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="342"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="389" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="385"/>
         <source>Writing the PDF report…</source>
         <translation>Writing the PDF report…</translation>
     </message>
@@ -917,42 +931,42 @@
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="37" />
+        <location filename="../../pos_coach/ui/review/models.py" line="37"/>
         <source>Interactions</source>
         <translation>Interactions</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="38" />
+        <location filename="../../pos_coach/ui/review/models.py" line="38"/>
         <source>WOW</source>
         <translation>WOW</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="39" />
+        <location filename="../../pos_coach/ui/review/models.py" line="39"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="40" />
+        <location filename="../../pos_coach/ui/review/models.py" line="40"/>
         <source>Upset</source>
         <translation>Upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="41" />
+        <location filename="../../pos_coach/ui/review/models.py" line="41"/>
         <source>Called lead</source>
         <translation>Called lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="42" />
+        <location filename="../../pos_coach/ui/review/models.py" line="42"/>
         <source>No outcome</source>
         <translation>No outcome</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="43" />
+        <location filename="../../pos_coach/ui/review/models.py" line="43"/>
         <source>WOW %</source>
         <translation>WOW %</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="44" />
+        <location filename="../../pos_coach/ui/review/models.py" line="44"/>
         <source>Upset %</source>
         <translation>Upset %</translation>
     </message>
@@ -960,57 +974,57 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="33" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="33"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="36" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="36"/>
         <source>Review (shift lead)</source>
         <translation>Review (shift lead)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="37" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="37"/>
         <source>Card editor (owner)</source>
         <translation>Card editor (owner)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="51" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="51"/>
         <source>Store name</source>
         <translation>Store name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="55" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="55"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="57" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="57"/>
         <source>Cashiers (double-tap a name to rename it)</source>
         <translation>Cashiers (double-tap a name to rename it)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="65" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="65"/>
         <source>New name</source>
         <translation>New name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="69" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="69"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="73" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="73"/>
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="82" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="82"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="86" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="86"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1018,27 +1032,27 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
         <source>Who is at the till?</source>
         <translation>Who is at the till?</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
         <source>Tap your name to start the shift.</source>
         <translation>Tap your name to start the shift.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="34" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="34"/>
         <source>No names yet: type yours below.</source>
         <translation>No names yet: type yours below.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="40" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="40"/>
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="45" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="45"/>
         <source>Start shift</source>
         <translation>Start shift</translation>
     </message>

@@ -1,59 +1,60 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="48" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="48"/>
         <source>words to find the card by, separated by commas</source>
         <translation>слова для поиска карточки, через запятую</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="54" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="54"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="55" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="55"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="56" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="56"/>
         <source>Summary</source>
         <translation>Коротко</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="57" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="57"/>
         <source>Hotkey</source>
         <translation>Горячая клавиша</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="58" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="58"/>
         <source>Search words</source>
         <translation>Слова для поиска</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="59" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="59"/>
         <source>Steps</source>
         <translation>Шаги</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="60" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="60"/>
         <source>What to say</source>
         <translation>Что сказать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="61" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="61"/>
         <source>Avoid</source>
         <translation>Чего избегать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="62" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="62"/>
         <source>WOW</source>
         <translation>ВАУ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="63" />
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="63"/>
         <source>Call the shift lead</source>
         <translation>Когда звать старшего смены</translation>
     </message>
@@ -61,53 +62,53 @@
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="96" />
+        <location filename="../../pos_coach/ui/card_view.py" line="79"/>
         <source>← Back  (Esc)</source>
         <translation>← Назад  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="118" />
+        <location filename="../../pos_coach/ui/card_view.py" line="101"/>
         <source>SAY</source>
         <translation>СКАЖИТЕ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="123" />
+        <location filename="../../pos_coach/ui/card_view.py" line="106"/>
         <source>↻ Another phrasing</source>
         <translation>↻ Другая фраза</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="126" />
-        <location filename="../../pos_coach/ui/card_view.py" line="212" />
+        <location filename="../../pos_coach/ui/card_view.py" line="109"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="195"/>
         <source>✓ I said it</source>
         <translation>✓ Я сказал(а)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="198" />
+        <location filename="../../pos_coach/ui/card_view.py" line="181"/>
         <source>What to do</source>
         <translation>Что делать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="199" />
+        <location filename="../../pos_coach/ui/card_view.py" line="182"/>
         <source>Avoid</source>
         <translation>Чего избегать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="200" />
+        <location filename="../../pos_coach/ui/card_view.py" line="183"/>
         <source>Make it WOW</source>
         <translation>Как добиться «ВАУ»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="202" />
+        <location filename="../../pos_coach/ui/card_view.py" line="185"/>
         <source>Call the shift lead</source>
         <translation>Когда звать старшего смены</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="208" />
+        <location filename="../../pos_coach/ui/card_view.py" line="191"/>
         <source>phrasing %1 of %2</source>
         <translation>фраза %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="212" />
+        <location filename="../../pos_coach/ui/card_view.py" line="195"/>
         <source>✓ Said</source>
         <translation>✓ Сказано</translation>
     </message>
@@ -115,67 +116,67 @@
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="38" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="37"/>
         <source>The order of the rows is the order on the tile screen. Colours are #RRGGBB; dark, calm colours read best with white text.</source>
         <translation>Порядок строк — это порядок на экране плиток. Цвета пишутся как #RRGGBB; лучше всего читаются тёмные спокойные цвета с белым текстом.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="47" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="46"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="48" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="47"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="51" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="50"/>
         <source>Save categories</source>
         <translation>Сохранить категории</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="69" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="68"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="70" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="69"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="71" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="70"/>
         <source>Label (%1)</source>
         <translation>Название (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="118" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="117"/>
         <source>New category</source>
         <translation>Новая категория</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="133" />
-        <source>'%1' is used by %2 card(s); move them first.</source>
-        <translation>'%1' используется в карточках: %2; сначала перенесите их.</translation>
+        <location filename="../../pos_coach/ui/editor/categories.py" line="132"/>
+        <source>&apos;%1&apos; is used by %2 card(s); move them first.</source>
+        <translation>&apos;%1&apos; используется в карточках: %2; сначала перенесите их.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="158" />
-        <source>'%1' is not a valid category id: use lowercase letters a-z, digits and '-'</source>
-        <translation>'%1' не годится как id категории: только строчные латинские буквы, цифры и '-'</translation>
+        <location filename="../../pos_coach/ui/editor/categories.py" line="157"/>
+        <source>&apos;%1&apos; is not a valid category id: use lowercase letters a-z, digits and &apos;-&apos;</source>
+        <translation>&apos;%1&apos; не годится как id категории: только строчные латинские буквы, цифры и &apos;-&apos;</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="165" />
-        <source>'%1' is not a colour: write it as #RRGGBB, for example #2E6B3F</source>
-        <translation>'%1' не цвет: пишите в виде #RRGGBB, например #2E6B3F</translation>
+        <location filename="../../pos_coach/ui/editor/categories.py" line="164"/>
+        <source>&apos;%1&apos; is not a colour: write it as #RRGGBB, for example #2E6B3F</source>
+        <translation>&apos;%1&apos; не цвет: пишите в виде #RRGGBB, например #2E6B3F</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="170" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="169"/>
         <source>Every category needs a label in every language.</source>
         <translation>У каждой категории должно быть название на каждом языке.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/categories.py" line="179" />
+        <location filename="../../pos_coach/ui/editor/categories.py" line="178"/>
         <source>Categories saved.</source>
         <translation>Категории сохранены.</translation>
     </message>
@@ -183,7 +184,7 @@
 <context>
     <name>ChartLabel</name>
     <message>
-        <location filename="../../pos_coach/ui/review/charts_view.py" line="29" />
+        <location filename="../../pos_coach/ui/review/charts_view.py" line="29"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -191,12 +192,21 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="120" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="241"/>
         <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
-        <translation><numerusform>%n событие ждёт записи в журнал; касса работает дальше, событие запишется, как только диск позволит.</numerusform><numerusform>%n события ждут записи в журнал; касса работает дальше, они запишутся, как только диск позволит.</numerusform><numerusform>%n событий ждут записи в журнал; касса работает дальше, они запишутся, как только диск позволит.</numerusform></translation>
+        <translation>
+            <numerusform>%n событие ждёт записи в журнал; касса работает дальше, событие запишется, как только диск позволит.</numerusform>
+            <numerusform>%n события ждут записи в журнал; касса работает дальше, они запишутся, как только диск позволит.</numerusform>
+            <numerusform>%n событий ждут записи в журнал; касса работает дальше, они запишутся, как только диск позволит.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/counter_window.py" line="248"/>
+        <source>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</source>
+        <translation>В папку данных нельзя записать; касса работает дальше, а события подождут в памяти, пока запись не станет возможной.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="144" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="270"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n ошибка в карточках ситуаций:</numerusform>
@@ -205,37 +215,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="150" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="276"/>
         <source>Showing the last good version of:</source>
         <translation>Показана последняя исправная версия:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="380" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="453"/>
+        <source>Settings not saved (%1); they apply until the app closes.</source>
+        <translation>Настройки не сохранены (%1); они действуют, пока программа не закрыта.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/counter_window.py" line="514"/>
         <source>Saved: upset</source>
         <translation>Записано: недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="381" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="515"/>
         <source>Saved: OK</source>
         <translation>Записано: нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="382" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="516"/>
         <source>Saved: WOW!</source>
         <translation>Записано: ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="383" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="517"/>
         <source>Saved: called the lead</source>
         <translation>Записано: позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="430" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="564"/>
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="432" />
+        <location filename="../../pos_coach/ui/counter_window.py" line="566"/>
         <source>Nothing found. Try another word.</source>
         <translation>Ничего не нашлось. Попробуйте другое слово.</translation>
     </message>
@@ -243,242 +258,242 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="64" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="64"/>
         <source>POS Coach — card editor</source>
         <translation>POS Coach — редактор карточек</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="77" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="77"/>
         <source>Cards</source>
         <translation>Карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="80" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="80"/>
         <source>Categories</source>
         <translation>Категории</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="83" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="83"/>
         <source>Import, export, trash</source>
         <translation>Импорт, экспорт, корзина</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="100" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="100"/>
         <source>Find a card…</source>
         <translation>Найти карточку…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="112" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="112"/>
         <source>New</source>
         <translation>Новая</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="113" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="113"/>
         <source>Duplicate</source>
         <translation>Копия</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="114" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="114"/>
         <source>Rename id</source>
         <translation>Сменить id</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="115" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="115"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="139" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="139"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="142" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="142"/>
         <source>Revert</source>
         <translation>Отменить правки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="152" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="152"/>
         <source>History of this card</source>
         <translation>История карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="158" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="158"/>
         <source>As the cashier sees it (1024×600)</source>
         <translation>Как видит кассир (1024×600)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="245" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="245"/>
         <source>Card: %1</source>
         <translation>Карточка: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="279" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="279"/>
         <source>Not written in this language yet.</source>
         <translation>На этом языке карточки ещё нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="281" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="281"/>
         <source>Out of date: the other language was changed after this one.</source>
         <translation>Устарела: другой язык меняли позже этого.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="306" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="306"/>
         <source>Not saved: fix the problems shown next to the fields.</source>
         <translation>Не сохранено: исправьте ошибки рядом с полями.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="318" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="318"/>
         <source>Saved %1 file(s).</source>
         <translation>Сохранено файлов: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="334" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="334"/>
         <source>Card id (a-z, 0-9 and -):</source>
         <translation>Id карточки (a-z, 0-9 и -):</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="340" />
-        <source>'%1' is not a valid card id: use lowercase letters a-z, digits and '-'</source>
-        <translation>'%1' не годится как id карточки: только строчные латинские буквы, цифры и '-'</translation>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="340"/>
+        <source>&apos;%1&apos; is not a valid card id: use lowercase letters a-z, digits and &apos;-&apos;</source>
+        <translation>&apos;%1&apos; не годится как id карточки: только строчные латинские буквы, цифры и &apos;-&apos;</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="347" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="347"/>
         <source>New card</source>
         <translation>Новая карточка</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
         <source>New situation</source>
         <translation>Новая ситуация</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
         <source>What to do, in one line.</source>
         <translation>Что делать — одной строкой.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
         <source>First step.</source>
         <translation>Первый шаг.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
         <source>What to say.</source>
         <translation>Что сказать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="358" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="358"/>
         <source>What not to do.</source>
         <translation>Чего не делать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="359" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="359"/>
         <source>How to make it WOW.</source>
         <translation>Как добиться «ВАУ».</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="371" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="371"/>
         <source>Duplicate card</source>
         <translation>Копия карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="384" />
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="384"/>
         <source>Rename card id</source>
         <translation>Сменить id карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="402" />
-        <source>'%1' moved to the trash (restore it from “Import, export, trash”).</source>
-        <translation>'%1' перемещена в корзину (вернуть можно на вкладке «Импорт, экспорт, корзина»).</translation>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="402"/>
+        <source>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</source>
+        <translation>&apos;%1&apos; перемещена в корзину (вернуть можно на вкладке «Импорт, экспорт, корзина»).</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="27" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="27"/>
         <source>This shift</source>
         <translation>Эта смена</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="28" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="28"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="29" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="29"/>
         <source>Yesterday</source>
         <translation>Вчера</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="30" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="30"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="31" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="31"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="32" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="32"/>
         <source>Custom…</source>
         <translation>Выбрать даты…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="49" />
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="100" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="49"/>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="100"/>
         <source>All cashiers</source>
         <translation>Все кассиры</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="50" />
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="85" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="50"/>
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="85"/>
         <source>All situations</source>
         <translation>Все ситуации</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="51" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="51"/>
         <source>Any outcome</source>
         <translation>Любой итог</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="53" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="53"/>
         <source>WOW</source>
         <translation>ВАУ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="54" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="54"/>
         <source>OK</source>
         <translation>Нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="55" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="55"/>
         <source>Upset</source>
         <translation>Недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="56" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="56"/>
         <source>Called lead</source>
         <translation>Позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="57" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="57"/>
         <source>No outcome</source>
         <translation>Без итога</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="60" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="60"/>
         <source>Any language</source>
         <translation>Любой язык</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="61" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="61"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/filter_bar.py" line="62" />
+        <location filename="../../pos_coach/ui/review/filter_bar.py" line="62"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
@@ -486,47 +501,47 @@
 <context>
     <name>GlancePanel</name>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="43" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="43"/>
         <source>Interactions</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="44" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="44"/>
         <source>Ended in WOW</source>
         <translation>Итог «ВАУ»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="45" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="45"/>
         <source>Ended OK</source>
         <translation>Итог «нормально»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="46" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="46"/>
         <source>Ended upset</source>
         <translation>Итог «недоволен»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="47" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="47"/>
         <source>Shift lead called</source>
         <translation>Звали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="48" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="48"/>
         <source>Busiest hour</source>
         <translation>Самый загруженный час</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="49" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="49"/>
         <source>Most often upset</source>
         <translation>Чаще всего недовольны</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="60" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="60"/>
         <source>before: %1</source>
         <translation>раньше: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/glance_panel.py" line="75" />
+        <location filename="../../pos_coach/ui/review/glance_panel.py" line="75"/>
         <source>pts</source>
         <translation>п.п.</translation>
     </message>
@@ -534,42 +549,42 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="27" />
+        <location filename="../../pos_coach/ui/header.py" line="27"/>
         <source>Type to find a situation…</source>
         <translation>Начните печатать, чтобы найти ситуацию…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="38" />
+        <location filename="../../pos_coach/ui/header.py" line="37"/>
         <source>Review</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="43" />
+        <location filename="../../pos_coach/ui/header.py" line="42"/>
         <source>Cards</source>
         <translation>Карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="46" />
-        <source>The owner's card editor</source>
+        <location filename="../../pos_coach/ui/header.py" line="45"/>
+        <source>The owner&apos;s card editor</source>
         <translation>Редактор карточек владельца</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="49" />
+        <location filename="../../pos_coach/ui/header.py" line="48"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="63" />
+        <location filename="../../pos_coach/ui/header.py" line="62"/>
         <source>Register %1</source>
         <translation>Касса %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="65" />
+        <location filename="../../pos_coach/ui/header.py" line="64"/>
         <source>Pick cashier</source>
         <translation>Выбрать кассира</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="66" />
+        <location filename="../../pos_coach/ui/header.py" line="65"/>
         <source>Change cashier</source>
         <translation>Сменить кассира</translation>
     </message>
@@ -577,7 +592,7 @@
 <context>
     <name>HotkeyField</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="105" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="105"/>
         <source>Clear</source>
         <translation>Очистить</translation>
     </message>
@@ -585,17 +600,17 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="38" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="38"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="39" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="39"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/fields.py" line="69" />
+        <location filename="../../pos_coach/ui/editor/fields.py" line="69"/>
         <source>New line</source>
         <translation>Новая строка</translation>
     </message>
@@ -603,30 +618,30 @@
 <context>
     <name>OutcomeBar</name>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="27" />
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="33" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="27"/>
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="33"/>
         <source>Upset</source>
         <translation>Недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="28" />
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="34" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="28"/>
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="34"/>
         <source>OK</source>
         <translation>Нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="29" />
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="35" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="29"/>
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="35"/>
         <source>WOW!</source>
         <translation>ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="30" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="30"/>
         <source>Called the lead</source>
         <translation>Позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/outcome_bar.py" line="36" />
+        <location filename="../../pos_coach/ui/outcome_bar.py" line="36"/>
         <source>Lead</source>
         <translation>Старший</translation>
     </message>
@@ -634,152 +649,152 @@
 <context>
     <name>PackPage</name>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="33" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="33"/>
         <source>Export the pack as .zip…</source>
         <translation>Экспорт набора в .zip…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="36" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="36"/>
         <source>Import a pack from .zip…</source>
         <translation>Импорт набора из .zip…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="48" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="48"/>
         <source>Choose a .zip to see what it would add, change and remove. Nothing is written until you apply it; the current pack is backed up first.</source>
         <translation>Выберите .zip, чтобы увидеть, что он добавит, изменит и удалит. Ничего не записывается, пока Вы не примените импорт; текущий набор сначала сохраняется в резервную копию.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="52" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="52"/>
         <source>Apply the import</source>
         <translation>Применить импорт</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="57" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="57"/>
         <source>Trash: deleted cards, newest first</source>
         <translation>Корзина: удалённые карточки, сначала новые</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="61" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="61"/>
         <source>Restore the selected card</source>
         <translation>Вернуть выбранную карточку</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="70" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="70"/>
         <source>Export the pack</source>
         <translation>Экспорт набора</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="74" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="74"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="78" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="78"/>
         <source>Import a pack</source>
         <translation>Импорт набора</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="85" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="85"/>
         <source>From: %1</source>
         <translation>Откуда: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="87" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="87"/>
         <source>Added</source>
         <translation>Добавится</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="88" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="88"/>
         <source>Changed</source>
         <translation>Изменится</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="89" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="89"/>
         <source>Removed (to the trash)</source>
         <translation>Удалится (в корзину)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="95" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="95"/>
         <source>Problems:</source>
         <translation>Ошибки:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="99" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="99"/>
         <source>Ready to apply.</source>
         <translation>Можно применять.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="101" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="101"/>
         <source>This pack cannot be imported: fix the problems above.</source>
         <translation>Этот набор нельзя импортировать: исправьте ошибки выше.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="117" />
+        <location filename="../../pos_coach/ui/editor/packs.py" line="117"/>
         <source>Imported. The previous pack was saved as %1</source>
         <translation>Импортировано. Прежний набор сохранён как %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/packs.py" line="139" />
-        <source>Restored '%1'.</source>
-        <translation>Карточка '%1' возвращена.</translation>
+        <location filename="../../pos_coach/ui/editor/packs.py" line="139"/>
+        <source>Restored &apos;%1&apos;.</source>
+        <translation>Карточка &apos;%1&apos; возвращена.</translation>
     </message>
 </context>
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="28" />
-        <location filename="../../pos_coach/ui/pin_page.py" line="88" />
-        <source>Shift lead's PIN</source>
+        <location filename="../../pos_coach/ui/pin_page.py" line="28"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <source>Shift lead&apos;s PIN</source>
         <translation>PIN старшего смены</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="54" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="54"/>
         <source>Back to the counter</source>
         <translation>Вернуться к кассе</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="88" />
-        <source>Owner's PIN</source>
+        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <source>Owner&apos;s PIN</source>
         <translation>PIN владельца</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="91" />
-        <source>Enter the owner's PIN to open the card editor.</source>
+        <location filename="../../pos_coach/ui/pin_page.py" line="91"/>
+        <source>Enter the owner&apos;s PIN to open the card editor.</source>
         <translation>Введите PIN владельца, чтобы открыть редактор карточек.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="93" />
-        <source>Enter the shift lead's PIN to open the review.</source>
+        <location filename="../../pos_coach/ui/pin_page.py" line="93"/>
+        <source>Enter the shift lead&apos;s PIN to open the review.</source>
         <translation>Введите PIN старшего смены, чтобы открыть отчёты.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="97" />
-        <location filename="../../pos_coach/ui/pin_page.py" line="135" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="97"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="135"/>
         <source>No PIN yet: choose one (at least 4 digits), then repeat it.</source>
         <translation>PIN ещё не задан: придумайте его (не меньше 4 цифр) и повторите.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="126" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="126"/>
         <source>A PIN is at least 4 digits.</source>
         <translation>PIN — это не меньше 4 цифр.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="129" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="129"/>
         <source>Repeat the new PIN.</source>
         <translation>Повторите новый PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="137" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="137"/>
         <source>The two PINs differ; start again.</source>
         <translation>PIN не совпали; начните заново.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="150" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="150"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Неверный PIN. Попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="153" />
+        <location filename="../../pos_coach/ui/pin_page.py" line="153"/>
         <source>Wrong PIN. Next try in %1 s.</source>
         <translation>Неверный PIN. Следующая попытка через %1 с.</translation>
     </message>
@@ -787,130 +802,130 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="78" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="78"/>
         <source>POS Coach — shift review</source>
         <translation>POS Coach — отчёты смены</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="102" />
-        <location filename="../../pos_coach/ui/review/review_window.py" line="333" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="102"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="329"/>
         <source>Export CSV</source>
         <translation>Экспорт CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="105" />
-        <location filename="../../pos_coach/ui/review/review_window.py" line="365" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="105"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="361"/>
         <source>PDF report</source>
         <translation>Отчёт PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="116" />
-        <location filename="../../pos_coach/ui/review/review_window.py" line="243" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="116"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="243"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="135" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="135"/>
         <source>Notes for the PDF report (optional)</source>
         <translation>Заметки для отчёта PDF (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="138" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="138"/>
         <source>At a glance</source>
         <translation>Коротко</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="149" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="149"/>
         <source>When and who</source>
         <translation>Когда и кто</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="151" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="151"/>
         <source>Situation</source>
         <translation>Ситуация</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="153" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="153"/>
         <source>Situations</source>
         <translation>Ситуации</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="155" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="155"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="157" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="157"/>
         <source>Cashiers</source>
         <translation>Кассиры</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="169" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="169"/>
         <source>Phrasing</source>
         <translation>Фраза</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="172" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="172"/>
         <source>Phrasings</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="178" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="178"/>
         <source>Cards never shown in this period: candidates to reword or remove.</source>
         <translation>Карточки, которые ни разу не открывали за период: их стоит переписать или убрать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="184" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="184"/>
         <source>Unused cards</source>
         <translation>Неиспользуемые карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="190" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="190"/>
         <source>Find in phrasing, situation or cashier…</source>
         <translation>Поиск по фразе, ситуации или кассиру…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="206" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="206"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="270" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="266"/>
         <source>PDF report saved: %1</source>
         <translation>Отчёт PDF сохранён: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="274" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="270"/>
         <source>Could not read the journal: %1</source>
         <translation>Не удалось прочитать журнал: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="309" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="305"/>
         <source>%1 – %2 · %3 interactions · %4 events in the journal</source>
         <translation>%1 – %2 · обращений: %3 · событий в журнале: %4</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="317" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="313"/>
         <source>too few uses to compare</source>
         <translation>слишком мало, чтобы сравнивать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="322" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="318"/>
         <source>No phrasing has been used often enough yet to say which works better.</source>
         <translation>Пока ни одну фразу не использовали достаточно часто, чтобы сказать, какая работает лучше.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="327" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="323"/>
         <source>Each figure rests on the uses shown beside it; phrasings with fewer than %1 recorded outcomes are not compared.</source>
         <translation>Каждая цифра опирается на указанное рядом число использований; фразы, у которых меньше %1 отмеченных итогов, не сравниваются.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="346" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="342"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="389" />
+        <location filename="../../pos_coach/ui/review/review_window.py" line="385"/>
         <source>Writing the PDF report…</source>
         <translation>Записываю отчёт PDF…</translation>
     </message>
@@ -918,42 +933,42 @@
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="37" />
+        <location filename="../../pos_coach/ui/review/models.py" line="37"/>
         <source>Interactions</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="38" />
+        <location filename="../../pos_coach/ui/review/models.py" line="38"/>
         <source>WOW</source>
         <translation>ВАУ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="39" />
+        <location filename="../../pos_coach/ui/review/models.py" line="39"/>
         <source>OK</source>
         <translation>Нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="40" />
+        <location filename="../../pos_coach/ui/review/models.py" line="40"/>
         <source>Upset</source>
         <translation>Недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="41" />
+        <location filename="../../pos_coach/ui/review/models.py" line="41"/>
         <source>Called lead</source>
         <translation>Позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="42" />
+        <location filename="../../pos_coach/ui/review/models.py" line="42"/>
         <source>No outcome</source>
         <translation>Без итога</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="43" />
+        <location filename="../../pos_coach/ui/review/models.py" line="43"/>
         <source>WOW %</source>
         <translation>ВАУ, %</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/models.py" line="44" />
+        <location filename="../../pos_coach/ui/review/models.py" line="44"/>
         <source>Upset %</source>
         <translation>Недоволен, %</translation>
     </message>
@@ -961,57 +976,57 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="33" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="33"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="36" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="36"/>
         <source>Review (shift lead)</source>
         <translation>Отчёты (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="37" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="37"/>
         <source>Card editor (owner)</source>
         <translation>Редактор карточек (владелец)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="51" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="51"/>
         <source>Store name</source>
         <translation>Название магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="55" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="55"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="57" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="57"/>
         <source>Cashiers (double-tap a name to rename it)</source>
         <translation>Кассиры (двойное касание — переименовать)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="65" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="65"/>
         <source>New name</source>
         <translation>Новое имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="69" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="69"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="73" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="73"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="82" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="82"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="86" />
+        <location filename="../../pos_coach/ui/settings_page.py" line="86"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -1019,27 +1034,27 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
         <source>Who is at the till?</source>
         <translation>Кто за кассой?</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
         <source>Tap your name to start the shift.</source>
         <translation>Коснитесь своего имени, чтобы начать смену.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="34" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="34"/>
         <source>No names yet: type yours below.</source>
         <translation>Имён пока нет: введите своё ниже.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="40" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="40"/>
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="45" />
+        <location filename="../../pos_coach/ui/shift_page.py" line="45"/>
         <source>Start shift</source>
         <translation>Начать смену</translation>
     </message>

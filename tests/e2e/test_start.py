@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from tests.conftest import SHIPPED_PACK
 
@@ -76,12 +77,42 @@ def test_a_damaged_journal_is_kept_aside_and_the_app_starts(tmp_path):
     conn.close()
 
 
-def test_an_unusable_data_dir_is_named(tmp_path):
+def test_a_data_dir_that_cannot_be_written_still_gives_a_working_counter(tmp_path):
+    import tempfile
+
+    from pos_coach.inlet.address import data_dir_tag
+    from tests.e2e.running import LAUNCHER, start_app
+
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    args = [sys.executable, "-m", "pos_coach", "run", "--data-dir", str(blocker / "data")]
-    result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
-    assert "cannot use the data dir" in result.stderr and "a-file" in result.stderr
-    assert "Traceback" not in result.stderr
+    data = blocker / "data"  # cannot be made, not even by root
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    try:
+        fired = subprocess.run(
+            [*LAUNCHER, "trigger", "gate-alarm", "--data-dir", str(data)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _out, err = process.communicate(timeout=30)
+    assert fired.returncode == 3, fired.stderr  # shown, its event waits in memory
+    assert fired.stdout == "shown: gate-alarm\n" and "not yet in the journal" in fired.stderr
+    assert process.returncode == 0 and "Traceback" not in err
+    assert "events wait in memory" in err and "a-file" in err
+    # at exit the waiting events went to the temp folder, under the data dir's name
+    spilled = list(Path(tempfile.gettempdir()).glob(f"journal.pending-{data_dir_tag(data)}-*"))
+    assert len(spilled) == 1
+    try:
+        blocker.unlink()  # the folder can be made now: the next start writes them in
+        process = start_app(data)
+        process.send_signal(signal.SIGTERM)
+        process.wait(30)
+        conn = sqlite3.connect(data / "journal.db")
+        rows = conn.execute("SELECT kind, situation, source FROM events ORDER BY rowid").fetchall()
+        assert ("shown", "gate-alarm", "trigger") in rows
+        assert not spilled[0].exists()
+    finally:
+        for path in Path(tempfile.gettempdir()).glob(f"journal.pending-{data_dir_tag(data)}-*"):
+            path.unlink()

@@ -91,3 +91,35 @@ def test_events_still_waiting_at_exit_are_written_at_the_next_start(data_dir):
     assert [e.id for e in journal.events()] == [e.id for e in waiting]
     assert not path.exists() and path.with_suffix(".imported").exists()
     assert take_in_spilled(journal, data_dir) == 0  # each once
+
+
+def test_a_data_dir_that_cannot_be_written_at_start(qtbot, tmp_path):
+    from pos_coach.app import Options, build_core
+    from pos_coach.ui.counter_window import CounterWindow
+    from tests.conftest import SMALL_PACK
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where the data folder should be")
+    data = blocker / "data"
+    core = build_core(Options(SMALL_PACK, data, "en"))
+    assert core.journal.waiting_for is not None and "a-file" in core.journal.waiting_for
+    window = CounterWindow(core.counter, core.load.problems)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    assert window.waiting.isVisible()  # said from the start, before any event waits
+    assert "cannot be written" in window.waiting.text()
+    window.start_shift("Anna")  # the counter works on; the new name cannot be saved
+    window.open_card("gate-alarm", "touch")
+    window.record_outcome("wow")
+    assert window.stack.currentWidget() is window.board
+    window.flush_waiting()
+    assert "3 event(s) wait" in window.waiting.text()
+    blocker.unlink()  # the folder can be made now
+    window.flush_waiting()
+    assert not window.waiting.isVisible() and not window.counter.writer.pending
+    journal = Journal.in_dir(data)
+    rows = [(e.kind, e.situation) for e in journal.events()]
+    assert rows == [("shift_start", None), ("shown", "gate-alarm"), ("outcome", "gate-alarm")]
+    core.journal.close()
+    journal.close()
