@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+import matplotlib
 from matplotlib.figure import Figure, SubFigure
 
 from pos_coach.i18n import template
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 Target = Figure | SubFigure  # where a chart is drawn
+
+# Text in charts and reports comes from cards and notes: "$5 or $10" is money, not maths.
+matplotlib.rcParams["text.parse_math"] = False
 
 CHART_SIZE = (6.5, 3.2)  # inches; 650 x 320 pixels at CHART_DPI
 CHART_DPI = 100

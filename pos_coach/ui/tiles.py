@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -103,7 +105,8 @@ class Tile(QPushButton):
             self.key.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(self.key, 0, Qt.AlignmentFlag.AlignTop)
         self.setAccessibleName(card.title)
-        self.setToolTip(card.summary)
+        # a tooltip would read markup in the summary: escaped, it shows as written
+        self.setToolTip(f"<p>{html.escape(card.summary)}</p>")
 
 
 class TileBoard(QScrollArea):

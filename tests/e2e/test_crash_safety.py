@@ -39,7 +39,7 @@ def test_acknowledged_triggers_survive_kill_minus_nine(tmp_path):
                     answer = request(data, {"cmd": "trigger", "id": rng.choice(IDS)}, timeout=5)
                 except (NotRunning, OSError, ValueError):
                     return  # killed mid-request: that one was never acknowledged
-                if answer.get("ok"):
+                if answer.get("ok") and answer.get("logged"):  # shown and committed
                     acknowledged.append(answer["interaction"])
 
         thread = threading.Thread(target=fire)

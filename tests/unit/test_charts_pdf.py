@@ -131,6 +131,16 @@ def test_chart_fonts_are_readable(reports):
         assert tuple(figure.get_size_inches()) == charts.CHART_SIZE
 
 
+def test_card_titles_and_notes_are_drawn_as_written(reports, tmp_path):
+    odd = {**TITLES, "greeting": r"Hello $5 \frac{1}{0 $", "gate-alarm": "<b>Gate</b> $x_1$"}
+    chart = charts.situations_chart(reports.rows("situation", WEEK), odd, "en")
+    png(chart)  # would raise if "$...$" were read as maths
+    assert {odd["greeting"], odd["gate-alarm"]} <= set(texts(chart))
+    path = tmp_path / "odd.pdf"
+    extra = report(reports, "en", notes=r"Till 2 short by $3 \sqrt{")
+    assert shift_report(path, reports, SATURDAY, Filters(), **{**extra, "titles": odd}) == 2
+
+
 def report(reports: Reports, lang: str, **extra) -> dict:
     return dict(
         store="Store 7",
