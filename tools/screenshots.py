@@ -54,6 +54,7 @@ def shoot(situations: Path, out: Path, card: str, names: dict[str, str]) -> list
         window.close()
         core.journal.close()
         written.append(_banner(situations.parent / "tests" / "data" / "faulty", out, lang))
+        written.append(_unwritable(situations, out, lang))
         for translator in translators:
             app.removeTranslator(translator)
     return written
@@ -80,6 +81,24 @@ def _banner(pack: Path, out: Path, lang: str) -> Path:
     window.show()
     window.start_shift("Анна" if lang == "ru" else "Anna")
     path = _save(window, out / f"banner-{lang}-1024x600.png")
+    window.close()
+    core.journal.close()
+    return path
+
+
+def _unwritable(situations: Path, out: Path, lang: str) -> Path:
+    """The counter when its data folder cannot be written: events wait in memory, it says so."""
+    blocker = Path(tempfile.mkdtemp(prefix="pos-coach-shots-")) / "usb-stick"
+    blocker.write_text("a file where the data folder should be")
+    core = build_core(Options(situations, blocker / "pos-coach", lang))
+    window = CounterWindow(core.counter, core.load.problems)
+    window.resize(1024, 600)
+    window.show()
+    window.start_shift("Анна" if lang == "ru" else "Anna")
+    window.open_card("gate-alarm", "touch")
+    window.record_outcome("ok")
+    window.flush_waiting()
+    path = _save(window, out / f"waiting-{lang}-1024x600.png")
     window.close()
     core.journal.close()
     return path

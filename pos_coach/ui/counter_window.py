@@ -140,7 +140,7 @@ class CounterWindow(QMainWindow):
             from pos_coach.ui.tiles import TileBoard
 
             board = self._board = TileBoard()
-            self.stack.addWidget(board)
+            self._add_page(board)
             board.card_chosen.connect(self._tile_chosen)
             board.set_scale(self._scale or 1.0)
             board.set_cards(self.counter.library.cards, self.counter.library.categories)
@@ -150,7 +150,7 @@ class CounterWindow(QMainWindow):
     def card_page(self) -> CardPage:
         if self._card_page is None:
             page = self._card_page = CardPage()
-            self.stack.addWidget(page)
+            self._add_page(page)
             page.view.another_requested.connect(self.another_phrase)
             page.view.said_requested.connect(self.mark_said)
             page.view.back_requested.connect(self.go_back)
@@ -163,7 +163,7 @@ class CounterWindow(QMainWindow):
             from pos_coach.ui.settings_page import SettingsPage
 
             page = self._settings_page = SettingsPage()
-            self.stack.addWidget(page)
+            self._add_page(page)
             page.open_review.connect(self.ask_review_pin)
             page.open_editor.connect(self.ask_editor_pin)
             page.saved.connect(self._settings_saved)
@@ -176,7 +176,7 @@ class CounterWindow(QMainWindow):
             from pos_coach.ui.pin_page import PinPage
 
             self._pin_page = PinPage()
-            self.stack.addWidget(self._pin_page)
+            self._add_page(self._pin_page)
         return self._pin_page
 
     @property
@@ -187,6 +187,14 @@ class CounterWindow(QMainWindow):
             self._back_office = BackOffice(self)
             self._back_office.pack_root = self.pack_root
         return self._back_office
+
+    def _add_page(self, page: QWidget) -> None:
+        """Put a page made on first use into the stack, styled and sized like a page made at
+        start: a hidden page filled before it ever had a size kept word-wrapped labels in its
+        scroll area squashed to a line (the card page, filled by a trigger, say)."""
+        self.stack.addWidget(page)
+        page.ensurePolished()
+        page.setGeometry(self.stack.contentsRect())
 
     def _showing(self, page: QWidget | None) -> bool:
         """Whether ``page`` (None when not made yet) is the page on screen."""

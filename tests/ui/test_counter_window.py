@@ -264,3 +264,28 @@ def test_card_text_is_plain_text(qtbot, make_window, tmp_path):
     label = window.card_page.view.phrase
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text() == html
+
+
+def test_pages_made_after_the_first_paint_lay_out_like_the_first_one(qtbot, make_window):
+    window = make_window("en")
+    qtbot.waitUntil(lambda: window._card_page is not None)  # made just after the first paint
+
+    def settle() -> None:  # what a cashier's next frame shows
+        qtbot.wait(1)
+        window.grab()
+
+    settle()
+    window.start_shift("Anna")
+    settle()
+    window.header.search.setText("gate")
+    settle()
+    window.open_card("gate-alarm", "touch")
+    settle()
+    view = window.card_page.view
+    labels = [label for block in (view.steps, view.avoid, view.wow) for label in block._lines]
+    squashed = [
+        (label.text(), label.height())
+        for label in labels
+        if label.isVisible() and label.height() < label.heightForWidth(label.width())
+    ]
+    assert labels and squashed == []
