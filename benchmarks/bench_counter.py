@@ -57,7 +57,9 @@ def rows() -> list[tuple[str, str, str, bool]]:
     window = CounterWindow(core.counter, core.load.problems)
     window.resize(1024, 600)
     window.show()
-    app.processEvents()
+    settled = time.perf_counter() + 0.5  # as at a till: the window has been up a moment, so
+    while time.perf_counter() < settled:  # what it makes just after its first paint is made
+        app.processEvents()
     window.start_shift("Анна")
     ids = [card.id for card in core.library.cards]
 
