@@ -1,6 +1,9 @@
 """In-process latency at the counter: key or touch to card painted; one journal append.
 
-Budgets (DESIGN.md): card painted p99 under 16.7 ms (one 60 Hz frame); append p99 under 5 ms.
+Budgets (DESIGN.md): card painted p99 under 16.7 ms (one 60 Hz frame); append p99 under 5 ms,
+and never on the UI thread for longer than 2 ms: the counter hands events to the journal's
+writer thread, so the UI thread's share is the hand-over, measured here at burst pace (an event
+every half millisecond, far faster than any cashier) while the writer commits them.
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_counter.py
 """
 
@@ -19,11 +22,12 @@ from _table import percentile, print_table, time_ms
 from PySide6.QtWidgets import QApplication
 
 from pos_coach.app import Options, build_core
-from pos_coach.journal import Event, Journal
+from pos_coach.journal import Appender, Event, Journal
 from pos_coach.ui.counter_window import CounterWindow
 
 SHIPPED = Path(__file__).resolve().parents[1] / "situations"
 ROUNDS = 300
+HANDOVERS = 3_000
 
 
 def raw_inserts(path: Path, count: int = 1000) -> list[float]:
@@ -91,18 +95,38 @@ def rows() -> list[tuple[str, str, str, bool]]:
             percentile(paint, 99) < 16.7,
         ),
         (
-            "append one event, committed (synchronous=FULL), p50",
+            "append one event, committed (synchronous=FULL, writer thread), p50",
             "",
             f"{percentile(append, 50):.2f} ms",
             True,
         ),
         (
-            "append one event, committed (synchronous=FULL), p99",
+            "append one event, committed (synchronous=FULL, writer thread), p99",
             "< 5 ms",
             f"{percentile(append, 99):.2f} ms",
             percentile(append, 99) < 5,
         ),
     ]
+    writer = Appender(Journal(data / "bench-writer.db"))
+    handover = []
+    for n in range(HANDOVERS):
+        event = Event(
+            "shown", cashier="bench", situation="gate-alarm", phrase=f"p{n % 5}", interaction=str(n)
+        )
+        start = time.perf_counter()
+        writer.append(event)
+        handover.append((time.perf_counter() - start) * 1000)
+        time.sleep(0.0005)
+    assert writer.flush(60), writer.last_error
+    writer.close()
+    table.append(
+        (
+            f"event handed to the writer on the UI thread, p99 / max ({HANDOVERS:,} events)",
+            "max < 2 ms",
+            f"{percentile(handover, 99):.3f} / {max(handover):.3f} ms",
+            max(handover) < 2,
+        )
+    )
     ratio = percentile(append, 50) / percentile(raw, 50)
     table.append(
         (

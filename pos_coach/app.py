@@ -250,7 +250,7 @@ def start(options: Options) -> int:
         return app.exec()
     finally:
         core.counter.end_shift()
-        core.counter.writer.flush()
+        core.counter.writer.close()  # writes what the disk takes, then stops
         spill(core.counter.writer.pending, options.data_dir)  # never lost: written next start
         core.journal.close()
         pictures = sys.modules.get("pos_coach.review.pictures")  # only if the review drew any

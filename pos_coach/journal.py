@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -499,35 +500,148 @@ def open_or_start_fresh(data_dir: Path) -> tuple[Journal, tuple[str, str] | None
     return Journal(path), (kept.name, reason)
 
 
+RETRY_SECONDS = 2.0  # how often a refused write is tried again
+WRITER_CACHE_KIB = 512  # page cache of the writer's connection (SQLite's default is 2,000 KiB)
+
+
 class Appender:
-    """Appends events; when the disk refuses (full, read-only, locked by another program), the
-    events wait here, in order, and are written by :meth:`flush` as soon as it can — each once.
+    """Commits events on a thread of its own, oldest first, each once.
+
+    The caller (the counter, on the UI thread) only hands an event over and goes on: a commit
+    with ``synchronous=FULL`` waits for the disk, sometimes for several milliseconds, and the
+    UI thread must never wait that long. When the disk refuses (full, read-only, locked by
+    another program) the events wait here, in order, and the writer tries again every
+    :data:`RETRY_SECONDS` (or at once after :meth:`retry`). ``listeners`` are called from the
+    writer's thread after every commit or refusal.
     """
 
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, retry_seconds: float = RETRY_SECONDS) -> None:
         self.journal = journal
-        self.pending: deque[Event] = deque()
+        self.retry_seconds = retry_seconds
+        self.listeners: list[Callable[[], None]] = []
         self.last_error: str | None = None
+        self._queue: deque[Event] = deque()  # not yet committed, oldest first
+        self._appended = 0  # events handed over so far (the last one's number)
+        self._committed = 0  # events committed so far (in order: numbers 1.._committed)
+        self._attempts = 0  # failed attempts so far
+        self._wake = False
+        self._stopping = False
+        self._cv = threading.Condition()
+        self._thread: threading.Thread | None = None
 
-    def append(self, event: Event) -> bool:
-        """True when the event is committed now; False when it waits in memory."""
-        self.pending.append(event)
-        self.flush()
-        return not self.pending or self.pending[-1] is not event
+    # -- the caller's side --------------------------------------------------------------------
+    def append(self, event: Event) -> int:
+        """Hand ``event`` over for writing; returns its number (see :meth:`state`)."""
+        with self._cv:
+            self._queue.append(event)
+            self._appended += 1
+            number = self._appended
+            if (self._thread is None or not self._thread.is_alive()) and not self._stopping:
+                self._thread = threading.Thread(
+                    target=self._run, name="pos-coach-journal-writer", daemon=True
+                )
+                self._thread.start()
+            self._cv.notify_all()
+        return number
 
-    def flush(self) -> int:
-        """Write waiting events oldest first, stopping at the first refusal; returns how many."""
-        written = 0
-        while self.pending:
-            try:
-                self.journal.append(self.pending[0])
-            except sqlite3.Error as exc:
-                self.last_error = str(exc)
-                return written
-            self.pending.popleft()
-            written += 1
-        self.last_error = None
-        return written
+    @property
+    def pending(self) -> list[Event]:
+        """Events handed over and not yet committed, oldest first."""
+        with self._cv:
+            return list(self._queue)
+
+    @property
+    def last_number(self) -> int:
+        return self._appended
+
+    def state(self, number: int) -> str:
+        """``committed``, ``waiting`` (the disk refused the events before it) or ``writing``."""
+        with self._cv:
+            if number <= self._committed:
+                return "committed"
+            return "waiting" if self.last_error is not None else "writing"
+
+    def retry(self) -> None:
+        """Try refused events again now rather than at the next retry time."""
+        with self._cv:
+            self._wake = True
+            self._cv.notify_all()
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until every event handed over is committed (True), or the disk refused once
+        more, or ``timeout`` passed (False). For tests and for closing, never the UI."""
+        with self._cv:
+            attempts = self._attempts
+            self._wake = True
+            self._cv.notify_all()
+            self._cv.wait_for(lambda: not self._queue or self._attempts > attempts, timeout)
+            return not self._queue
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Write what can be written, then stop the writer; what the disk refused stays in
+        :attr:`pending` (to be spilled)."""
+        with self._cv:
+            self._stopping = True
+            self._cv.notify_all()
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    # -- the writer's thread ------------------------------------------------------------------
+    def _run(self) -> None:
+        target: Journal | None = None
+        try:
+            while True:
+                with self._cv:
+                    self._cv.wait_for(lambda: bool(self._queue) or self._stopping)
+                    if not self._queue:
+                        return  # stopping, all written
+                    event = self._queue[0]
+                try:
+                    if target is None:
+                        target = self._open()
+                    target.append(event)
+                except Exception as exc:  # the disk refused (or worse): keep it, try again
+                    if not self._refused(exc):
+                        return  # stopping: what is left is spilled by the caller
+                    continue
+                with self._cv:
+                    self._queue.popleft()
+                    self._committed += 1
+                    self.last_error = None
+                    self._cv.notify_all()
+                self._tell()
+        finally:
+            if target is not None and target is not self.journal:
+                with contextlib.suppress(sqlite3.Error):
+                    target.close()
+
+    def _open(self) -> Journal:
+        """The writer's own connection (an in-memory journal can only share its one)."""
+        if str(self.journal.path) == ":memory:":
+            return self.journal
+        journal = Journal(self.journal.path)
+        # it only appends: the pages it needs are the ends of each index, so a small cache
+        journal.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        return journal
+
+    def _refused(self, exc: Exception) -> bool:
+        """Note the refusal and wait before the next try; False when it is time to stop."""
+        with self._cv:
+            self.last_error = str(exc) or type(exc).__name__
+            self._attempts += 1
+            self._wake = False
+            self._cv.notify_all()
+        self._tell()
+        with self._cv:
+            self._cv.wait_for(lambda: self._wake or self._stopping, self.retry_seconds)
+            self._wake = False
+            return not self._stopping
+
+    def _tell(self) -> None:
+        for listener in list(self.listeners):
+            with contextlib.suppress(Exception):  # a listener never stops the writer
+                listener()
 
 
 SPILL_GLOB = "journal.pending-*.jsonl"

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlparse
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from pos_coach.inlet.later import Later
 from pos_coach.inlet.protocol import UNKNOWN
 
 HOST = "127.0.0.1"
@@ -42,16 +43,26 @@ class Bridge(QObject):
 
     asked = Signal(object)
 
-    def __init__(self, handler: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    def __init__(self, handler: Callable[[dict[str, Any]], dict[str, Any] | Later]) -> None:
         super().__init__()
         self.handler = handler
         self.asked.connect(self._answer, Qt.ConnectionType.QueuedConnection)
 
     def _answer(self, pending: _Pending) -> None:
         try:
-            pending.answer = self.handler(pending.message)
-        finally:
+            answer = self.handler(pending.message)
+        except BaseException:
             pending.done.set()
+            raise
+        if isinstance(answer, Later):  # comes once the event is committed
+            answer.when_ready(lambda ready: self._ready(pending, ready))
+        else:
+            self._ready(pending, answer)
+
+    @staticmethod
+    def _ready(pending: _Pending, answer: dict[str, Any]) -> None:
+        pending.answer = answer
+        pending.done.set()
 
     def ask(self, message: dict[str, Any]) -> dict[str, Any] | None:
         pending = _Pending(message)

@@ -14,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from pos_coach.inlet.later import Later
 from pos_coach.inlet.protocol import BAD_REQUEST, decode, encode
 
-Handler = Callable[[dict[str, Any]], dict[str, Any]]
+Handler = Callable[[dict[str, Any]], "dict[str, Any] | Later"]
 MAX_REQUEST = 64 * 1024
 
 
@@ -60,13 +61,19 @@ class InletServer(QObject):
                 self._buffers[socket] = data
             return
         line = data.split(b"\n", 1)[0]
+        self._buffers[socket] = b""
         try:
             answer = self.handler(decode(line))
         except (ValueError, json.JSONDecodeError):
             answer = {"ok": False, "error": BAD_REQUEST}
-        self._answer(socket, answer)
+        if isinstance(answer, Later):  # e.g. a trigger waiting for its event to be committed
+            answer.when_ready(lambda ready: self._answer(socket, ready))
+        else:
+            self._answer(socket, answer)
 
     def _answer(self, socket: QLocalSocket, answer: dict[str, Any]) -> None:
+        if socket not in self._buffers:
+            return  # the caller hung up meanwhile
         socket.write(encode(answer))
         socket.flush()
         socket.disconnectFromServer()

@@ -239,11 +239,12 @@ class CounterWindow(QMainWindow):
         """Write events that wait in memory, and show how many still wait (if any)."""
         writer = self.counter.writer
         journal = self.counter.journal
-        if writer.pending:
-            writer.flush()
+        pending = writer.pending
+        if pending:
+            writer.retry()  # the writer's thread tries again; this never waits for the disk
         elif journal.waiting_for is not None:
             journal.retry_open()
-        count = len(writer.pending)
+        count = len(pending) if writer.last_error is not None else 0  # not those in flight
         if count:
             text = self.tr(
                 "%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.",  # noqa: E501 - one literal for the translators

@@ -7,11 +7,13 @@ optionally beeps, and answers only after the card is painted and its ``shown`` i
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from pos_coach.inlet.later import Later
 from pos_coach.inlet.protocol import BAD_REQUEST, UNAVAILABLE, UNKNOWN
 
 if TYPE_CHECKING:
@@ -19,17 +21,28 @@ if TYPE_CHECKING:
 
 FLASH_MS = 900
 SOURCES = ("trigger", "http")
+COMMIT_WAIT_MS = 3000  # a trigger's answer waits this long at most for its event's commit
 
 
 class InletHandler(QObject):
+    written = Signal()  # the journal's writer committed or was refused (from its thread)
+
     def __init__(self, window: CounterWindow) -> None:
         super().__init__(window)
         self.window = window
         self._flash = QTimer(self)
         self._flash.setSingleShot(True)
         self._flash.timeout.connect(lambda: self._set_flash(False))
+        # answers waiting for their event: its number, the answer so far, the Later to
+        # resolve, and when to stop waiting
+        self._awaiting: list[tuple[int, dict[str, Any], Later, float]] = []
+        self.written.connect(self._settle)
+        self._writer = writer = window.counter.writer
+        listener = self.written.emit
+        writer.listeners.append(listener)
+        self.destroyed.connect(lambda *_: _forget(writer.listeners, listener))
 
-    def handle(self, message: dict[str, Any]) -> dict[str, Any]:
+    def handle(self, message: dict[str, Any]) -> dict[str, Any] | Later:
         command = message.get("cmd")
         if command == "raise":
             self.window.showNormal()
@@ -45,7 +58,7 @@ class InletHandler(QObject):
             return self.where(str(message.get("name", "")))
         return {"ok": False, "error": BAD_REQUEST}
 
-    def trigger(self, message: dict[str, Any]) -> dict[str, Any]:
+    def trigger(self, message: dict[str, Any]) -> dict[str, Any] | Later:
         card_id = str(message.get("id", ""))
         source = message.get("source") if message.get("source") in SOURCES else "trigger"
         library = self.window.counter.library
@@ -57,16 +70,33 @@ class InletHandler(QObject):
             self.window.open_card(card_id, source, detail, external=True)
         except Exception as exc:  # the counter must stay up; the caller hears why
             return {"ok": False, "error": UNAVAILABLE, "detail": str(exc)}
-        counter = self.window.counter
-        opened = counter.current
+        writer = self.window.counter.writer
+        opened = self.window.counter.current
+        number = writer.last_number  # its "shown" event, handed to the journal's writer
         self.notice()
         self.window.repaint()  # painted before the answer goes out
         interaction = opened.interaction if opened else None
-        answer: dict[str, Any] = {"ok": True, "interaction": interaction, "logged": True}
-        waiting = [e for e in counter.writer.pending if e.interaction == interaction]
-        if interaction is None or waiting:  # shown, but the disk refused its event for now
-            answer.update(logged=False, waiting=counter.writer.last_error or "")
-        return answer
+        answer: dict[str, Any] = {"ok": True, "interaction": interaction}
+        later = Later()
+        self._awaiting.append((number, answer, later, time.monotonic() + COMMIT_WAIT_MS / 1000))
+        QTimer.singleShot(COMMIT_WAIT_MS, self._settle)
+        self._settle()
+        return later  # answered once the event is committed, or the disk refused it
+
+    def _settle(self) -> None:
+        """Answer the triggers whose event is committed ("logged"), or refused for now."""
+        now = time.monotonic()
+        still = []
+        for number, answer, later, deadline in self._awaiting:
+            state = self._writer.state(number)
+            if state == "committed":
+                later.resolve({**answer, "logged": True})
+            elif state == "waiting" or now >= deadline:
+                waiting = self._writer.last_error or "not written yet"
+                later.resolve({**answer, "logged": False, "waiting": waiting})
+            else:
+                still.append((number, answer, later, deadline))
+        self._awaiting = still
 
     def where(self, name: str) -> dict[str, Any]:
         """The screen rectangle of a named widget (for tests that click on a real screen)."""
@@ -101,3 +131,8 @@ class InletHandler(QObject):
     @property
     def flashing(self) -> bool:
         return bool(self.window.card_page.property("flash"))
+
+
+def _forget(listeners: list[Any], listener: Any) -> None:
+    if listener in listeners:
+        listeners.remove(listener)

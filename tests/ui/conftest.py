@@ -39,5 +39,7 @@ def window(make_window) -> CounterWindow:
 
 
 def journal_rows(window: CounterWindow) -> list[dict]:
+    """The journal as committed, once the writer has written what it can."""
+    window.counter.writer.flush()
     db = window.counter.journal.db
     return [dict(r) for r in db["events"].rows_where(order_by="rowid")]

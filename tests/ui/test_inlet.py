@@ -10,6 +10,7 @@ import urllib.request
 import pytest
 
 from pos_coach.inlet.http_inlet import Bridge, HttpInlet
+from pos_coach.inlet.later import Later
 from pos_coach.ui.inlet_handler import InletHandler
 from tests.ui.conftest import journal_rows
 
@@ -19,10 +20,25 @@ def handler(window) -> InletHandler:
     return InletHandler(window)
 
 
-def test_a_trigger_shows_the_card_even_before_a_shift(handler, window):
-    answer = handler.handle(
-        {"cmd": "trigger", "id": "gate-alarm", "source": "trigger", "origin": "gate"}
-    )
+@pytest.fixture
+def ask(qtbot, handler):
+    """Send a request as an inlet does, and wait for the answer (a trigger's comes once its
+    event is committed)."""
+
+    def ask(message: dict) -> dict:
+        answer = handler.handle(message)
+        if isinstance(answer, Later):
+            got: list[dict] = []
+            answer.when_ready(got.append)
+            qtbot.waitUntil(lambda: bool(got), timeout=10_000)
+            return got[0]
+        return answer
+
+    return ask
+
+
+def test_a_trigger_shows_the_card_even_before_a_shift(handler, window, ask):
+    answer = ask({"cmd": "trigger", "id": "gate-alarm", "source": "trigger", "origin": "gate"})
     assert answer["ok"] and window.stack.currentWidget() is window.card_page
     assert window.card_page.view.title.text() == "Security gate alarm"
     row = journal_rows(window)[-1]
@@ -36,40 +52,40 @@ def test_a_trigger_shows_the_card_even_before_a_shift(handler, window):
     assert answer["logged"] is True
 
 
-def test_a_trigger_while_the_journal_is_locked_says_the_event_waits(handler, window, data_dir):
+def test_a_trigger_while_the_journal_is_locked_says_the_event_waits(handler, window, data_dir, ask):
     import sqlite3
 
     other = sqlite3.connect(data_dir / "journal.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
-    answer = handler.handle({"cmd": "trigger", "id": "gate-alarm"})
+    answer = ask({"cmd": "trigger", "id": "gate-alarm"})
     assert answer["ok"] and window.stack.currentWidget() is window.card_page  # shown anyway
     assert answer["logged"] is False and "locked" in answer["waiting"]
     other.execute("ROLLBACK")
     other.close()
     window.flush_waiting()
     assert journal_rows(window)[-1]["kind"] == "shown"  # written once the lock is gone
-    answer = handler.handle({"cmd": "trigger", "id": "greeting"})
+    answer = ask({"cmd": "trigger", "id": "greeting"})
     assert answer["logged"] is True
 
 
-def test_unknown_id_lists_close_matches(handler, window):
-    answer = handler.handle({"cmd": "trigger", "id": "gate-alrm"})
+def test_unknown_id_lists_close_matches(handler, window, ask):
+    answer = ask({"cmd": "trigger", "id": "gate-alrm"})
     assert answer == {"ok": False, "error": "unknown", "matches": ["gate-alarm"]}
     assert journal_rows(window) == []
 
 
-def test_a_new_trigger_replaces_the_open_card(handler, window):
+def test_a_new_trigger_replaces_the_open_card(handler, window, ask):
     window.start_shift("Anna")
-    handler.handle({"cmd": "trigger", "id": "greeting"})
-    handler.handle({"cmd": "trigger", "id": "gate-alarm"})
+    ask({"cmd": "trigger", "id": "greeting"})
+    ask({"cmd": "trigger", "id": "gate-alarm"})
     kinds = [(r["kind"], r["situation"]) for r in journal_rows(window)[1:]]
     assert kinds == [("shown", "greeting"), ("dismissed", "greeting"), ("shown", "gate-alarm")]
 
 
-def test_situations_and_bad_requests(handler):
-    answer = handler.handle({"cmd": "situations"})
+def test_situations_and_bad_requests(handler, ask):
+    answer = ask({"cmd": "situations"})
     assert {"id": "gate-alarm", "title": "Security gate alarm"} in answer["situations"]
-    assert handler.handle({"cmd": "dance"}) == {"ok": False, "error": "bad_request"}
+    assert ask({"cmd": "dance"}) == {"ok": False, "error": "bad_request"}
 
 
 def test_an_untouched_card_goes_back_and_is_dismissed(qtbot, window):

@@ -27,6 +27,7 @@ def make_counter(data_dir, lang="ru", hour=10) -> Counter:
 
 
 def rows(counter: Counter) -> list[dict]:
+    counter.writer.flush()  # written on the writer's thread: wait for it
     return [dict(r) for r in counter.journal.db["events"].rows_where(order_by="rowid")]
 
 
@@ -95,6 +96,7 @@ def test_rotation_survives_a_restart(data_dir):
         seen.append(counter.open("greeting", "touch").phrase)
         counter.record_outcome("ok")
     assert len(set(seen)) == 3  # each time the least recently used
+    counter.writer.close()  # as the app does when it closes
     counter.journal.close()
     again = make_counter(data_dir)
     again.start_shift("Анна")
