@@ -55,7 +55,6 @@ def build_core(options: Options) -> Core:
         pack = Pack(lang=options.lang, name="", categories={}, cards={})
     library = Library(pack)
     journal, damaged = open_or_start_fresh(options.data_dir)
-    take_in_spilled(journal, options.data_dir)  # events an earlier run could not write
     settings = Settings.in_dir(options.data_dir)
     counter = Counter(library, journal, settings, register=options.register)
     notice = None
@@ -184,8 +183,10 @@ def run_counter(
 
 
 def finish_start(window: CounterWindow, core: Core, options: Options) -> list[object]:
-    """What can wait until the window is on screen: follow the pack folder (and check it now if
-    it changed while the app was closed), listen for triggers. Returns what must stay alive."""
+    """What can wait until the window is on screen: write in events an earlier run could not,
+    follow the pack folder (and check it now if it changed while the app was closed), listen
+    for triggers. Returns what must stay alive."""
+    take_in_spilled(core.journal, options.data_dir)  # events an earlier run could not write
     watcher = window.watch(options.situations, options.data_dir)
     if core.stale:
         watcher.reload_now()  # shown like any live edit: new tiles, problems in the banner

@@ -25,7 +25,6 @@ from typing import Any
 from pos_coach import __version__
 from pos_coach.cards.files import LANG_DIR
 from pos_coach.cards.model import Card, Category, LoadResult, Pack
-from pos_coach.cards.problems import Msg, Problem, Severity
 
 CACHE_DIR = "cache"
 FORMAT = 1
@@ -171,6 +170,8 @@ def _card(card: Card) -> dict[str, Any]:
 
 def _args(args: Mapping[str, object]) -> dict[str, Any]:
     """Message arguments as JSON: nested messages tagged, anything unusual as its text."""
+    from pos_coach.cards.problems import Msg
+
     encoded: dict[str, Any] = {}
     for key, value in args.items():
         if isinstance(value, Msg):
@@ -195,6 +196,8 @@ def _decode(data: dict[str, Any], root: Path) -> LoadResult:
             cards[card.id] = card
         path = None if raw["path"] is None else Path(raw["path"])
         result.packs[lang] = Pack(lang, raw["name"], categories, cards, path)
+    if data["problems"]:
+        from pos_coach.cards.problems import Problem, Severity
     for path, line, column, code, args, severity, key in data["problems"]:
         problem = Problem(Path(path), line, column, code, _unargs(args), Severity(severity), key)
         result.problems.append(problem)
@@ -202,6 +205,8 @@ def _decode(data: dict[str, Any], root: Path) -> LoadResult:
 
 
 def _unargs(args: dict[str, Any]) -> dict[str, object]:
+    from pos_coach.cards.problems import Msg
+
     return {
         key: Msg(value["$msg"], _unargs(value["args"])) if isinstance(value, dict) else value
         for key, value in args.items()

@@ -6,8 +6,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pos_coach.cards.problems import Problem
+if TYPE_CHECKING:  # problems are made (and their module imported) only when there are some
+    from pos_coach.cards.problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PLACEHOLDERS = ("greeting", "cashier", "store")

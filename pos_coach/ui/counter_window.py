@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_coach.cards.problems import Problem, Severity
 from pos_coach.counter import Counter
 from pos_coach.library import Library
 from pos_coach.ui import theme
@@ -33,6 +32,7 @@ from pos_coach.ui.labels import plain_label
 from pos_coach.ui.shift_page import ShiftPage
 
 if TYPE_CHECKING:  # the other pages are made (and their modules imported) when first needed
+    from pos_coach.cards.problems import Problem
     from pos_coach.ui.back_office import BackOffice
     from pos_coach.ui.card_view import CardView
     from pos_coach.ui.live_reload import PackWatcher, Reload
@@ -642,5 +642,7 @@ def _headline(problems: list[Problem], kept_paths: set[Path]) -> Problem:
     for problem in problems:
         if problem.path in kept_paths:
             return problem
+    from pos_coach.cards.problems import Severity
+
     errors = [p for p in problems if p.severity == Severity.ERROR]
     return (errors or problems)[0]
