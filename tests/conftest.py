@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,14 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("POS_COACH_DATA_DIR", str(tmp_path / "pos-coach-data"))
     monkeypatch.delenv("POS_COACH_SITUATIONS", raising=False)
     return tmp_path
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """A copy of the small test pack, for tests that change its files."""
+    root = tmp_path / "pack"
+    shutil.copytree(SMALL_PACK, root)
+    return root
 
 
 @pytest.fixture

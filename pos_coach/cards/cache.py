@@ -19,6 +19,7 @@ import json
 import os
 import zlib
 from collections.abc import Mapping
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -150,22 +151,10 @@ def _encode(result: LoadResult) -> dict[str, Any]:
 
 
 def _card(card: Card) -> dict[str, Any]:
-    return {
-        "id": card.id,
-        "lang": card.lang,
-        "title": card.title,
-        "category": card.category,
-        "summary": card.summary,
-        "steps": list(card.steps),
-        "say": list(card.say),
-        "avoid": list(card.avoid),
-        "wow": list(card.wow),
-        "escalate": card.escalate,
-        "hotkey": card.hotkey,
-        "order": card.order,
-        "tags": list(card.tags),
-        "path": None if card.path is None else str(card.path),
-    }
+    data = {f.name: getattr(card, f.name) for f in fields(card)}
+    data.update((name, list(value)) for name, value in data.items() if isinstance(value, tuple))
+    data["path"] = None if card.path is None else str(card.path)
+    return data
 
 
 def _args(args: Mapping[str, object]) -> dict[str, Any]:
@@ -188,11 +177,10 @@ def _decode(data: dict[str, Any], root: Path) -> LoadResult:
     for lang, raw in data["packs"].items():
         categories = {c[0]: Category(c[0], c[1], c[2], c[3]) for c in raw["categories"]}
         cards = {}
-        for fields in raw["cards"]:
-            for name in ("steps", "say", "avoid", "wow", "tags"):
-                fields[name] = tuple(fields[name])
-            fields["path"] = None if fields["path"] is None else Path(fields["path"])
-            card = Card(**fields)
+        for values in raw["cards"]:
+            values.update((name, tuple(v)) for name, v in values.items() if isinstance(v, list))
+            values["path"] = None if values["path"] is None else Path(values["path"])
+            card = Card(**values)
             cards[card.id] = card
         path = None if raw["path"] is None else Path(raw["path"])
         result.packs[lang] = Pack(lang, raw["name"], categories, cards, path)

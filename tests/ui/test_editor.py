@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 
 import pytest
@@ -33,11 +32,10 @@ wow = ["Notice something kind and mention it."]
 
 
 @pytest.fixture
-def pack(tmp_path):
-    root = tmp_path / "pack"
-    shutil.copytree(SMALL_PACK, root)
-    (root / "en" / "greeting.toml").write_text(COMMENTED, "utf-8")
-    return root
+def pack(pack):
+    """The small pack, its English greeting card written with comments and odd layout."""
+    (pack / "en" / "greeting.toml").write_text(COMMENTED, "utf-8")
+    return pack
 
 
 @pytest.fixture

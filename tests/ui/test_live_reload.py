@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from pos_coach.app import install_translators
 from pos_coach.ui.counter_window import CounterWindow
-from tests.conftest import SMALL_PACK
 from tests.ui.conftest import journal_rows
 
 NEW_CARD = """\
@@ -23,13 +21,6 @@ say = ["Of course, let's sort this out together."]
 avoid = ["Arguing."]
 wow = ["Offer a bag for the returned item."]
 """
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    root = tmp_path / "pack"
-    shutil.copytree(SMALL_PACK, root)
-    return root
 
 
 @pytest.fixture

@@ -12,14 +12,7 @@ from pos_coach.cards import cache
 from pos_coach.cards.cache import cache_path, load_for_start, load_pack_cached
 from pos_coach.cards.loader import load_pack
 from pos_coach.cards.model import LoadResult
-from tests.conftest import FAULTY_PACK, SHIPPED_PACK, SMALL_PACK
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    root = tmp_path / "pack"
-    shutil.copytree(SMALL_PACK, root)
-    return root
+from tests.conftest import FAULTY_PACK, SHIPPED_PACK
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import pytest
 
 from pos_coach.cards import Severity, load_pack, packzip, writer
 from pos_coach.cards.writer import EditError
-from tests.conftest import SMALL_PACK
 
 NEW_CARD = """\
 title = "Customer asks for a bag"
@@ -22,13 +21,6 @@ say = ["A bag for you?"]
 avoid = ["Packing without asking."]
 wow = ["Pack heavy things at the bottom."]
 """
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    root = tmp_path / "pack"
-    shutil.copytree(SMALL_PACK, root)
-    return root
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import tomllib
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 
 from pos_coach.cards import Category, load_pack, writer
 from pos_coach.cards.writer import EditError
-from tests.conftest import SMALL_PACK
 
 MESSY = """\
 # Greeting: the first thing a customer hears.
@@ -95,13 +93,6 @@ label = "Extra care"
 colour = "#1D6B6B"
 order = 3
 """
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    root = tmp_path / "pack"
-    shutil.copytree(SMALL_PACK, root)
-    return root
 
 
 def values_of(root: Path, lang: str, card_id: str) -> dict:
