@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -104,7 +105,15 @@ def _unwritable(situations: Path, out: Path, lang: str) -> Path:
     return path
 
 
+def _settle(window: CounterWindow) -> None:
+    """Until what waits for the first paint is done (flags, the store's name)."""
+    deadline = time.monotonic() + 5
+    while not window.settled and time.monotonic() < deadline:
+        QApplication.processEvents()
+
+
 def _save(window: CounterWindow, path: Path) -> Path:
+    _settle(window)
     QApplication.processEvents()
     window.grab().save(str(path))
     return path

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QKeyEvent,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos_coach.counter import Counter
 from pos_coach.library import Library
-from pos_coach.ui import theme
+from pos_coach.ui import first_paint, theme
 from pos_coach.ui.header import Header
 from pos_coach.ui.labels import plain_label
 from pos_coach.ui.shift_page import ShiftPage
@@ -57,7 +58,7 @@ class CardPage(QWidget):
 
         super().__init__(parent)
         self.setObjectName("page")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -75,6 +76,22 @@ class CounterWindow(QMainWindow):
     def __init__(self, counter: Counter, problems: list[Problem] | None = None) -> None:
         super().__init__()
         self.counter = counter
+        self._after_paint: list[Callable[[], None]] = []
+        self._painted = False
+        self.settled = False  # the first page's flags are set (just after the first paint)
+        with first_paint.collected() as flags:
+            self._build(problems)
+        self._after_paint.insert(0, lambda: self._settle(flags))
+
+    def _settle(self, flags: list[Callable[[], None]]) -> None:
+        for job in flags:
+            job()
+        if self.stack.currentWidget() is self.shift_page:  # the buttons could hold it till now
+            self.shift_page.name_edit.setFocus()
+        self.settled = True
+
+    def _build(self, problems: list[Problem] | None) -> None:
+        counter = self.counter
         self.setObjectName("counter")
         self.setMinimumSize(480, 480)  # down to a narrow side screen
         self._scale = 0.0
@@ -107,8 +124,6 @@ class CounterWindow(QMainWindow):
         self._settings_page: SettingsPage | None = None
         self._pin_page: PinPage | None = None
         self._back_office: BackOffice | None = None
-        self._after_paint: list[Callable[[], None]] = []
-        self._painted = False
         self.installEventFilter(self)  # until the first paint
         root.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -262,7 +277,7 @@ class CounterWindow(QMainWindow):
     def _make_banner(self, problems: list[Problem]) -> QWidget:
         banner = QWidget()
         banner.setObjectName("banner")
-        banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        first_paint.soon(lambda: banner.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground))
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(12, 4, 12, 4)
         self.banner_label = plain_label(name="bannerText")
@@ -323,8 +338,7 @@ class CounterWindow(QMainWindow):
         self._shortcuts = []
         for card in library.cards:
             if card.hotkey:
-                shortcut = QShortcut(QKeySequence(card.hotkey), self)
-                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut = QShortcut(QKeySequence(card.hotkey), self)  # for the whole window
                 shortcut.activated.connect(lambda cid=card.id: self._hotkey(cid))
                 self._shortcuts.append(shortcut)
 
@@ -588,10 +602,10 @@ class CounterWindow(QMainWindow):
             self._first_paint_done()
         if watched is self.header.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape:
+            if event.key() == QtCore.Qt.Key.Key_Escape:
                 self.header.search.clear()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
                 self._open_first_result()
                 return True
         return super().eventFilter(watched, event)
@@ -600,7 +614,7 @@ class CounterWindow(QMainWindow):
         on_card = self._showing(self._card_page)
         text = event.text()
         if on_card:
-            if event.key() == Qt.Key.Key_Escape:
+            if event.key() == QtCore.Qt.Key.Key_Escape:
                 self.go_back()
                 return
             outcome = self.card_page.outcomes.outcome_for_key(text)

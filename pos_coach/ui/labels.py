@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from pos_coach.ui.first_paint import soon
 
 
 def plain_label(text: str = "", name: str | None = None, wrap: bool = True) -> QLabel:
     """A label that shows ``text`` as typed: no HTML, no links, nothing fetched."""
     label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
     label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     if name:
         label.setObjectName(name)
+    soon(lambda: _plain(label))  # before paint only our own words are shown: see first_paint
+    label.setText(text)
     return label
+
+
+def _plain(label: QLabel) -> None:
+    label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.NoTextInteraction)
 
 
 def page_heading(layout: QVBoxLayout, title: str, hint: str | None = None) -> None:

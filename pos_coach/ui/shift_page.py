@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_coach.ui.first_paint import soon
 from pos_coach.ui.labels import page_heading
 
 
@@ -58,7 +60,7 @@ class ShiftPage(QWidget):
         for n, name in enumerate(names):
             button = QPushButton(name)
             button.setObjectName(f"cashier-{n}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            soon(lambda b=button: b.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus))
             button.setMinimumHeight(64)
             button.clicked.connect(lambda _=False, who=name: self.cashier_chosen.emit(who))
             self._names.addWidget(button, n // 3, n % 3)

@@ -26,6 +26,7 @@ def make_window(qtbot, data_dir) -> Callable[..., CounterWindow]:
             window.show()
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(lambda: window.settled)  # what waits for the first paint is done
         return window
 
     yield make

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui.conftest import journal_rows
 
@@ -289,3 +289,12 @@ def test_pages_made_after_the_first_paint_lay_out_like_the_first_one(qtbot, make
         if label.isVisible() and label.height() < label.heightForWidth(label.width())
     ]
     assert labels and squashed == []
+
+
+def test_at_start_the_keyboard_types_the_cashiers_name(qtbot, make_window):
+    window = make_window("en")
+    assert window.stack.currentWidget() is window.shift_page
+    assert QApplication.focusWidget() is window.shift_page.name_edit
+    qtbot.keyClicks(window.shift_page.name_edit, "Zoe")
+    qtbot.keyClick(window.shift_page.name_edit, Qt.Key.Key_Return)
+    assert window.counter.cashier == "Zoe"
