@@ -628,7 +628,7 @@ class Appender:
     def _refused(self, exc: Exception) -> bool:
         """Note the refusal and wait before the next try; False when it is time to stop."""
         with self._cv:
-            self.last_error = str(exc) or type(exc).__name__
+            self.last_error = _reason(exc)
             self._attempts += 1
             self._wake = False
             self._cv.notify_all()
@@ -642,6 +642,13 @@ class Appender:
         for listener in list(self.listeners):
             with contextlib.suppress(Exception):  # a listener never stops the writer
                 listener()
+
+
+def _reason(exc: Exception) -> str:
+    """Why the disk refused, in a line a shop can act on (``folder: Read-only file system``)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return str(exc) or type(exc).__name__
 
 
 SPILL_GLOB = "journal.pending-*.jsonl"

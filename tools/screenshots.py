@@ -89,7 +89,8 @@ def _banner(pack: Path, out: Path, lang: str) -> Path:
 
 def _unwritable(situations: Path, out: Path, lang: str) -> Path:
     """The counter when its data folder cannot be written: events wait in memory, it says so."""
-    blocker = Path(tempfile.mkdtemp(prefix="pos-coach-shots-")) / "usb-stick"
+    blocker = Path(tempfile.gettempdir()) / "pos-coach-shots" / "usb-stick"  # same text each time
+    blocker.parent.mkdir(exist_ok=True)
     blocker.write_text("a file where the data folder should be")
     core = build_core(Options(situations, blocker / "pos-coach", lang))
     window = CounterWindow(core.counter, core.load.problems)
