@@ -41,19 +41,7 @@ def cache_path(root: Path, data_dir: Path) -> Path:
 
 def load_pack_cached(root: Path, data_dir: Path) -> LoadResult:
     """The pack at ``root``: from the cache when nothing changed, else loaded and cached."""
-    root = Path(root)
-    stamp = fingerprint(root)
-    path = cache_path(root, data_dir)
-    if stamp is not None:
-        cached = read_cache(path, root, stamp)
-        if cached is not None:
-            return cached
-    from pos_coach.cards.loader import load_pack
-
-    result = load_pack(root)
-    if stamp is not None and stamp == fingerprint(root):  # not edited while it loaded
-        write_cache(path, root, stamp, result)
-    return result
+    return _load(Path(root), data_dir, last_checked=False)[0]
 
 
 def load_for_start(root: Path, data_dir: Path) -> tuple[LoadResult, bool]:
@@ -63,17 +51,24 @@ def load_for_start(root: Path, data_dir: Path) -> tuple[LoadResult, bool]:
     pack all the same, flagged, so the window shows without waiting for validation and the
     caller re-reads the pack just after, as a live reload does. No usable cache: a full load.
     """
-    root = Path(root)
+    return _load(Path(root), data_dir, last_checked=True)
+
+
+def _load(root: Path, data_dir: Path, last_checked: bool) -> tuple[LoadResult, bool]:
+    """The cache when it fits (or, with ``last_checked``, when this version wrote it: then
+    flagged as changed since); else a full load, cached. One fingerprint, one read."""
     stamp = fingerprint(root)
+    path = cache_path(root, data_dir)
     if stamp is not None:
-        path = cache_path(root, data_dir)
-        cached = read_cache(path, root, stamp)
+        cached = read_cache(path, root, stamp, any_files=last_checked)
         if cached is not None:
-            return cached, False
-        last = read_cache(path, root, stamp, any_files=True)
-        if last is not None:
-            return last, True
-    return load_pack_cached(root, data_dir), False
+            return cached
+    from pos_coach.cards.loader import load_pack
+
+    result = load_pack(root)
+    if stamp is not None and stamp == fingerprint(root):  # not edited while it loaded
+        write_cache(path, root, stamp, result)
+    return result, False
 
 
 def fingerprint(root: Path) -> list[list[Any]] | None:
@@ -102,17 +97,18 @@ def _stamp(st: os.stat_result) -> list[int]:
 
 def read_cache(
     path: Path, root: Path, stamp: list[list[Any]], any_files: bool = False
-) -> LoadResult | None:
-    """The cached load of ``root`` when its fingerprint is ``stamp`` (with ``any_files``: when
-    it was written by this version of POS Coach, whatever the files are now); else None."""
+) -> tuple[LoadResult, bool] | None:
+    """The cached load of ``root`` and whether the files changed since: None unless its
+    fingerprint is ``stamp`` (or, with ``any_files``, it was written by this version)."""
     try:
         data = json.loads(path.read_bytes())
         if data.get("root") != str(root):
             return None
         written = data.get("fingerprint")
-        if written != stamp and not (any_files and written and written[0] == stamp[0]):
+        changed = written != stamp
+        if changed and not (any_files and written and written[0] == stamp[0]):
             return None
-        return _decode(data, root)
+        return _decode(data, root), changed
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # no cache, or a damaged one: load the pack properly
 
