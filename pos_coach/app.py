@@ -19,7 +19,7 @@ from pos_coach.library import Library
 from pos_coach.settings import Settings
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
 
     from pos_coach.ui.counter_window import CounterWindow
 
@@ -193,23 +193,30 @@ def finish_start(window: CounterWindow, core: Core, options: Options) -> list[ob
     return open_inlets(window, core, options.data_dir)
 
 
-def lock_path(data_dir: Path) -> Path:
-    """The single-instance lock: in the data dir, or (when it cannot be written) in the temp
-    folder under a name made from the data dir, so the counter still runs only once."""
-    if paths.unwritable(data_dir) is None:
-        return data_dir / "pos-coach.lock"
+def take_lock(data_dir: Path) -> tuple[QLockFile, bool]:
+    """The single-instance lock, and whether it is ours. It lives in the data dir, or, when the
+    folder cannot be written, in the temp folder under a name made from the data dir, so the
+    counter still runs only once."""
+    from PySide6.QtCore import QLockFile
+
+    with contextlib.suppress(OSError):  # a new data dir; when it cannot be made, see below
+        data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir / "pos-coach.lock"))
+    if lock.tryLock(200):
+        return lock, True
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return lock, False  # another POS Coach holds it (or left it stale)
     import tempfile
 
     from pos_coach.inlet.address import data_dir_tag
 
-    return Path(tempfile.gettempdir()) / f"pos-coach-{data_dir_tag(data_dir)}.lock"
+    lock = QLockFile(str(Path(tempfile.gettempdir()) / f"pos-coach-{data_dir_tag(data_dir)}.lock"))
+    return lock, lock.tryLock(200)
 
 
 def start(options: Options) -> int:
-    from PySide6.QtCore import QLockFile
-
-    lock = QLockFile(str(lock_path(options.data_dir)))
-    if not lock.tryLock(200):
+    lock, locked = take_lock(options.data_dir)
+    if not locked:
         # one instance per data dir: bring the running one forward instead
         if already_running(options.data_dir):
             print("pos-coach: already running for this data dir; brought it to the front")
