@@ -511,7 +511,7 @@ class Appender:
     with ``synchronous=FULL`` waits for the disk, sometimes for several milliseconds, and the
     UI thread must never wait that long. When the disk refuses (full, read-only, locked by
     another program) the events wait here, in order, and the writer tries again every
-    :data:`RETRY_SECONDS` (or at once after :meth:`retry`). ``listeners`` are called from the
+    :data:`RETRY_SECONDS` (or at once on :meth:`flush`). ``listeners`` are called from the
     writer's thread after every commit or refusal.
     """
 
@@ -560,12 +560,6 @@ class Appender:
             if number <= self._committed:
                 return "committed"
             return "waiting" if self.last_error is not None else "writing"
-
-    def retry(self) -> None:
-        """Try refused events again now rather than at the next retry time."""
-        with self._cv:
-            self._wake = True
-            self._cv.notify_all()
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every event handed over is committed (True), or the disk refused once

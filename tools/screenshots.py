@@ -99,7 +99,7 @@ def _unwritable(situations: Path, out: Path, lang: str) -> Path:
     window.start_shift("Анна" if lang == "ru" else "Anna")
     window.open_card("gate-alarm", "touch")
     window.record_outcome("ok")
-    window.flush_waiting()
+    window.show_waiting()
     path = _save(window, out / f"waiting-{lang}-1024x600.png")
     window.close()
     core.journal.close()

@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # the other pages are made (and their modules imported) when 
     from pos_coach.ui.tiles import TileBoard
 
 SEARCH_RESULTS = 24
-RETRY_MS = 2000
+NOTICE_MS = 2000  # how often the notice of waiting events is brought up to date
 TOAST_MS = 1800
 KEPT_TITLES = 3  # the banner names at most this many cards kept from before
 PAINT_GRACE_MS = 500  # work left for after the first paint starts by then in any case
@@ -109,12 +109,12 @@ class CounterWindow(QMainWindow):
         self.waiting = plain_label(name="waitingText")
         self.waiting.setVisible(False)
         root.addWidget(self.waiting)
-        self._retry = QTimer(self)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self.flush_waiting)
-        self._retry.start()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self.show_waiting)
+        self._notice_timer.start()
         if counter.journal.waiting_for is not None:
-            self.flush_waiting()  # say it from the start
+            self.show_waiting()  # say it from the start
 
         self.stack = QStackedWidget()
         self.shift_page = ShiftPage()
@@ -250,14 +250,13 @@ class CounterWindow(QMainWindow):
         self.counter.library.warm_up()
 
     # -- construction --------------------------------------------------------------------------
-    def flush_waiting(self) -> None:
-        """Write events that wait in memory, and show how many still wait (if any)."""
+    def show_waiting(self) -> None:
+        """Show how many events wait for the disk (the writer retries them), or that the data
+        folder cannot be written; open the real journal once it can be."""
         writer = self.counter.writer
         journal = self.counter.journal
-        pending = writer.pending
-        if pending:
-            writer.retry()  # the writer's thread tries again; this never waits for the disk
-        elif journal.waiting_for is not None:
+        pending = writer.pending  # the writer's thread retries them by itself
+        if not pending and journal.waiting_for is not None:
             journal.retry_open()
         count = len(pending) if writer.last_error is not None else 0  # not those in flight
         if count:

@@ -20,7 +20,7 @@ def kinds(window) -> list[tuple[str, str | None]]:
 def settle(window) -> None:
     """Let the journal's writer try (it works on its own thread), then look at the counter."""
     window.counter.writer.flush()
-    window.flush_waiting()
+    window.show_waiting()
 
 
 def test_a_journal_locked_by_another_program(qtbot, window, data_dir):
@@ -124,7 +124,7 @@ def test_a_data_dir_that_cannot_be_written_at_start(qtbot, tmp_path):
     assert "3 event(s) wait" in window.waiting.text()
     blocker.unlink()  # the folder can be made now
     settle(window)
-    window.flush_waiting()  # nothing waits now: the window's own journal opens the file too
+    window.show_waiting()  # nothing waits now: the window's own journal opens the file too
     assert not window.waiting.isVisible() and not window.counter.writer.pending
     journal = Journal.in_dir(data)
     rows = [(e.kind, e.situation) for e in journal.events()]

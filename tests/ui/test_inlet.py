@@ -62,7 +62,7 @@ def test_a_trigger_while_the_journal_is_locked_says_the_event_waits(handler, win
     assert answer["logged"] is False and "locked" in answer["waiting"]
     other.execute("ROLLBACK")
     other.close()
-    window.flush_waiting()
+    window.show_waiting()
     assert journal_rows(window)[-1]["kind"] == "shown"  # written once the lock is gone
     answer = ask({"cmd": "trigger", "id": "greeting"})
     assert answer["logged"] is True
