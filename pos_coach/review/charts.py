@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 from matplotlib.figure import Figure, SubFigure
@@ -137,6 +137,17 @@ class OutcomeStyle:
     color: str  # edges and hatch lines
     face: str  # fill: a tint of the colour, so grey levels differ in black and white
     hatch: str
+
+
+def segment_look(style: OutcomeStyle, lang: str) -> dict[str, Any]:
+    """How one outcome's segment of a stacked bar is drawn (either direction), and its label."""
+    return {
+        "color": style.face,
+        "edgecolor": style.color,
+        "hatch": style.hatch,
+        "linewidth": 0.6,
+        "label": text(style.code, lang),
+    }
 
 
 def tint(color: str, strength: float) -> str:
@@ -297,11 +308,7 @@ def draw_situations(
             counts,
             left=left,
             height=0.7,
-            color=style.face,
-            edgecolor=style.color,
-            hatch=style.hatch,
-            linewidth=0.6,
-            label=text(style.code, lang),
+            **segment_look(style, lang),
         )
         left = [a + b for a, b in zip(left, counts, strict=True)]
     most = max(r.interactions for r in shown)
@@ -461,11 +468,7 @@ def draw_cashiers(target: Target, rows: Sequence[Row], lang: str, limit: int = 1
             shares,
             bottom=bottom,
             width=0.6,
-            color=style.face,
-            edgecolor=style.color,
-            hatch=style.hatch,
-            linewidth=0.6,
-            label=text(style.code, lang),
+            **segment_look(style, lang),
         )
         bottom = [a + b for a, b in zip(bottom, shares, strict=True)]
     for x, row in zip(positions, shown, strict=True):
