@@ -589,6 +589,12 @@ def continuation_pages(ctx: Context, lines: list[tuple[str, str]]) -> list[list[
 
 
 # -- the report --------------------------------------------------------------------------------
+def title_parts(reports: Reports, period: Period, store: str, lang: str) -> list[str]:
+    """What names a report (its footer, the PDF's title): report, store (if any), period."""
+    parts = [text("report_title", lang), store, period_text(period, reports.zone, lang)]
+    return [part for part in parts if part]
+
+
 def report_pages(
     reports: Reports,
     period: Period,
@@ -617,16 +623,7 @@ def report_pages(
     )
     page_two, rest = second_page(ctx)
     layouts = [first_page(ctx), page_two, *continuation_pages(ctx, rest)]
-    left = " · ".join(
-        part
-        for part in (
-            CREATOR,
-            text("report_title", lang),
-            store,
-            period_text(period, reports.zone, lang),
-        )
-        if part
-    )
+    left = " · ".join([CREATOR, *title_parts(reports, period, store, lang)])
     return [
         compose(strips, (left, text("report_page", lang, page=n, pages=len(layouts))))
         for n, strips in enumerate(layouts, start=1)
@@ -661,11 +658,7 @@ def shift_report(
         notes=notes,
         now=now,
     )
-    title = " — ".join(
-        part
-        for part in (text("report_title", lang), store, period_text(period, reports.zone, lang))
-        if part
-    )
+    title = " — ".join(title_parts(reports, period, store, lang))
     metadata = {"Title": title, "Creator": CREATOR, "CreationDate": now}
     with PdfPages(path, metadata=metadata) as pdf:
         for page in pages:
