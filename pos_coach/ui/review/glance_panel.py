@@ -75,27 +75,20 @@ class GlancePanel(QWidget):
                 f"{sign} {abs(points)} " + self.tr("pts") + " · " + was.replace("%1", percent(then))
             )
 
+        def count(field: str) -> tuple[str, str]:
+            now = getattr(glance, field)
+            return str(now), count_change(now, getattr(before, field) if before else None)
+
+        def share(field: str) -> tuple[str, str]:
+            now = getattr(glance, field)
+            return percent(now), share_change(now, getattr(before, field) if before else None)
+
         figures: Mapping[str, tuple[str, str]] = {
-            "interactions": (
-                str(glance.interactions),
-                count_change(glance.interactions, before.interactions if before else None),
-            ),
-            "wow": (
-                percent(glance.wow_share),
-                share_change(glance.wow_share, before.wow_share if before else None),
-            ),
-            "ok": (
-                percent(glance.ok_share),
-                share_change(glance.ok_share, before.ok_share if before else None),
-            ),
-            "upset": (
-                percent(glance.upset_share),
-                share_change(glance.upset_share, before.upset_share if before else None),
-            ),
-            "escalations": (
-                str(glance.escalations),
-                count_change(glance.escalations, before.escalations if before else None),
-            ),
+            "interactions": count("interactions"),
+            "wow": share("wow_share"),
+            "ok": share("ok_share"),
+            "upset": share("upset_share"),
+            "escalations": count("escalations"),
             "busiest": (
                 hour_span(glance.busiest_hour),
                 was.replace("%1", hour_span(before.busiest_hour)) if before else "",
