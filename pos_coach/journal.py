@@ -440,15 +440,12 @@ class Journal:
         self.conn.close()
 
 
-def set_aside(path: Path, when: datetime | None = None) -> Path:
-    """Move a damaged journal (and its -wal/-shm files) aside under a clear name; never delete."""
-    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(f"{path}{suffix}")
-        if source.exists():
-            source.replace(Path(f"{target}{suffix}"))
-    return target
+def set_aside(path: Path) -> Path:
+    """Move a damaged journal (and its -wal/-shm files) aside under a name of its own, never
+    replacing anything and never deleting (:func:`pos_coach.paths.keep_aside`)."""
+    from pos_coach.paths import keep_aside
+
+    return keep_aside(path, "damaged", companions=("-wal", "-shm"))
 
 
 def _check_length(path: Path) -> None:

@@ -57,3 +57,55 @@ def situations_dir(option: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return bundled("situations")
+
+
+def keep_aside(path: Path, label: str, companions: tuple[str, ...] = ()) -> Path:
+    """Move ``path`` (and ``path + suffix`` for each of ``companions`` that exists) to
+    ``<stem>.<label>-<local time>[-<n>]<suffix>`` beside it; returns the new name.
+
+    Nothing is ever replaced: a name already taken (two set-asides in the same second, a copy
+    left by an earlier run) moves on to the next number. On POSIX the move is a hard link made
+    under the new name (which fails, atomically, if that name exists) and then the removal of
+    the old name; where hard links are not possible (FAT, some network shares) and on Windows
+    (whose rename never replaces), a plain rename to a name that was free a moment before.
+    """
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    number = 0
+    while True:
+        tail = f"-{number}" if number else ""
+        target = path.with_name(f"{path.stem}.{label}-{stamp}{tail}{path.suffix}")
+        if not any(Path(f"{target}{s}").exists() for s in ("", *companions)):
+            try:
+                _move_no_replace(path, target)
+            except FileExistsError:
+                number += 1
+                continue
+            break
+        number += 1
+    for suffix in companions:
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            try:
+                _move_no_replace(source, Path(f"{target}{suffix}"))
+            except FileExistsError:  # taken in the blink since the check: a name of its own
+                _move_no_replace(source, Path(f"{target}{suffix}.{os.getpid()}"))
+    return target
+
+
+def _move_no_replace(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target``; FileExistsError, and nothing moved, if ``target`` exists."""
+    if os.name == "nt":
+        os.rename(source, target)  # raises FileExistsError when the target exists
+        return
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)

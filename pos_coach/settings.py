@@ -10,7 +10,6 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -94,11 +93,10 @@ class Settings:
             if not isinstance(raw, dict):
                 raise ValueError("the top level is not an object")
         except (OSError, ValueError) as exc:
-            backup = self.path.with_name(
-                f"{self.path.stem}.broken-{datetime.now():%Y%m%d-%H%M%S}{self.path.suffix}"
-            )
+            from pos_coach.paths import keep_aside
+
             try:
-                self.path.replace(backup)
+                backup = keep_aside(self.path, "broken")  # never replaces an earlier copy
                 self.warning = f"{self.path}: {exc}; kept as {backup.name}, defaults in use"
             except OSError:
                 self.warning = f"{self.path}: {exc}; defaults in use"
