@@ -14,7 +14,7 @@ from pos_coach.cards import LoadResult
 from pos_coach.cards.cache import load_for_start
 from pos_coach.counter import Counter
 from pos_coach.i18n import message
-from pos_coach.journal import Journal, JournalError, open_or_start_fresh, spill, take_in_spilled
+from pos_coach.journal import Journal, JournalError, open_or_start_fresh, spill, spilled_files
 from pos_coach.library import Library
 from pos_coach.settings import Settings
 
@@ -59,8 +59,8 @@ def build_core(options: Options) -> Core:
     counter = Counter(library, journal, settings, register=options.register)
     notice = None
     if damaged is not None:
-        name, reason = damaged
-        notice = message("journal_set_aside", options.lang, {"name": name, "reason": reason})
+        args = {"name": damaged.kept, "reason": damaged.reason}
+        notice = message("journal_set_aside", options.lang, args)
     return Core(load, library, journal, settings, counter, notice, stale)
 
 
@@ -186,7 +186,10 @@ def finish_start(window: CounterWindow, core: Core, options: Options) -> list[ob
     """What can wait until the window is on screen: write in events an earlier run could not,
     follow the pack folder (and check it now if it changed while the app was closed), listen
     for triggers. Returns what must stay alive."""
-    take_in_spilled(core.journal, options.data_dir)  # events an earlier run could not write
+    writer = core.counter.writer
+    if core.journal.waiting_for is None:  # else the files wait for a start that can write them
+        writer.take_in(spilled_files(options.data_dir))  # first: older than anything of this run
+    writer.start()  # a journal that replaced a damaged one copies its events in
     watcher = window.watch(options.situations, options.data_dir)
     if core.stale:
         watcher.reload_now()  # shown like any live edit: new tiles, problems in the banner
@@ -195,8 +198,8 @@ def finish_start(window: CounterWindow, core: Core, options: Options) -> list[ob
 
 def take_lock(data_dir: Path) -> tuple[QLockFile, bool]:
     """The single-instance lock, and whether it is ours. It lives in the data dir, or, when the
-    folder cannot be written, in the temp folder under a name made from the data dir, so the
-    counter still runs only once."""
+    folder cannot be written, in this user's private folder under a name made from the data
+    dir, so the counter still runs only once."""
     from PySide6.QtCore import QLockFile
 
     with contextlib.suppress(OSError):  # a new data dir; when it cannot be made, see below
@@ -206,11 +209,14 @@ def take_lock(data_dir: Path) -> tuple[QLockFile, bool]:
         return lock, True
     if lock.error() == QLockFile.LockError.LockFailedError:
         return lock, False  # another POS Coach holds it (or left it stale)
-    import tempfile
+    from pos_coach.inlet.address import data_dir_tag, private_dir
 
-    from pos_coach.inlet.address import data_dir_tag
-
-    lock = QLockFile(str(Path(tempfile.gettempdir()) / f"pos-coach-{data_dir_tag(data_dir)}.lock"))
+    try:  # this user's own folder: in a shared temp folder another user could hold the name
+        folder = private_dir()
+    except OSError as exc:
+        print(f"pos-coach: {exc}", file=sys.stderr)
+        return lock, False
+    lock = QLockFile(str(Path(folder) / f"pos-coach-{data_dir_tag(data_dir)}.lock"))
     return lock, lock.tryLock(200)
 
 

@@ -172,8 +172,8 @@ class Counter:
             order=self.rotation.order(self.cashier or "", card),
             values=self.placeholder_values(),
         )
-        event = self._log_card("shown", opened, detail=detail)
-        self.rotation.remember(self.cashier or "", card.id, opened.phrase, event.at)
+        self._log_card("shown", opened, detail=detail)
+        self.rotation.remember(self.cashier or "", card.id, opened.phrase)
         self.current = opened
         return opened
 
@@ -187,9 +187,9 @@ class Counter:
         opened = self._require_open()
         if opened.is_said:
             return
-        event = self._log_card("said", opened)
+        self._log_card("said", opened)
         opened.said.add(opened.phrase_index)
-        self.rotation.remember(self.cashier or "", opened.card.id, opened.phrase, event.at)
+        self.rotation.remember(self.cashier or "", opened.card.id, opened.phrase)
 
     def record_outcome(self, outcome: str) -> None:
         """Record how it ended; the card is then closed."""

@@ -14,24 +14,24 @@ import json
 import random
 import sqlite3
 from bisect import bisect
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from itertools import accumulate, islice
+from itertools import accumulate
 from pathlib import Path
 from typing import TypeVar
 
 import platformdirs
 
 from pos_coach.clock import shop_zone, to_utc_text
-from pos_coach.journal import OUTCOMES, Journal
+from pos_coach.journal import DERIVED, OUTCOMES, Journal
 
 DEMO_APP_NAME = "pos-coach-demo"
 DEMO_DETAIL = json.dumps({"demo": True})
 BATCH_SIZE = 10_000
 CACHE_KIB = 131_072  # page cache while writing, so the indexes on random UUIDs stay in memory
-_TABLES = ("events", "interactions")  # the events, and the rows the journal derives from them
+_TABLES = ("events", *DERIVED)  # the events, and the rows the journal derives from them
 
 # The order of a row: the same as pos_coach.journal.COLUMNS (a test keeps them equal)
 ROW_COLUMNS = (
@@ -49,9 +49,6 @@ ROW_COLUMNS = (
     "phrase",
     "outcome",
     "detail",
-)
-_INSERT = "INSERT INTO events ({cols}) VALUES ({marks})".format(
-    cols=", ".join(ROW_COLUMNS), marks=", ".join("?" for _ in ROW_COLUMNS)
 )
 _REAL_EVENT = (
     "SELECT 1 FROM events WHERE CASE WHEN detail IS NULL OR NOT json_valid(detail) THEN 1 "
@@ -429,20 +426,12 @@ def _drop_indexes(conn: sqlite3.Connection) -> list[str]:
 
 
 def _clear(conn: sqlite3.Connection) -> None:
-    """Remove earlier demo data: the events and the rows derived from them."""
+    """Remove earlier demo data: the events and every table derived from them (the rows of
+    an earlier run in another language would else stay in the phrase rotation's memory)."""
     present = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
     for table in _TABLES:
         if table in present:
             conn.execute(f"DELETE FROM {table}")
-
-
-def _write(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
-    written = 0
-    iterator = iter(rows)
-    while batch := list(islice(iterator, BATCH_SIZE)):
-        conn.executemany(_INSERT, batch)
-        written += len(batch)
-    return written
 
 
 @contextmanager
@@ -492,7 +481,7 @@ def generate(
             _refuse_real(journal)
             indexes = _drop_indexes(conn)
             _clear(conn)
-            written = _write(conn, rows)
+            written = journal.write_rows(rows, BATCH_SIZE)  # the journal's own insert
             for sql in indexes:
                 conn.execute(sql)
             conn.execute("COMMIT")

@@ -16,7 +16,7 @@ from pos_coach.cards.loader import LoadResult, check_card_data, load_pack
 from pos_coach.cards.model import Pack
 from pos_coach.cards.problems import Problem
 from pos_coach.cards.tomlpos import Locator
-from pos_coach.journal import Event, Journal
+from pos_coach.journal import Appender, Event, Journal
 
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
 OPTIONAL = ("escalate", "hotkey", "order", "tags")
@@ -32,9 +32,16 @@ class HistoryEntry:
 
 
 class CardEditor:
-    def __init__(self, pack_root: Path, journal: Journal, by: str = "owner") -> None:
+    """``writer`` is the journal's writer the audit events go through (the counter's, in the
+    app: the one path into the journal, with its disk-trouble guarantees); without one the
+    editor makes its own."""
+
+    def __init__(
+        self, pack_root: Path, journal: Journal, by: str = "owner", writer: Appender | None = None
+    ) -> None:
         self.root = Path(pack_root)
         self.journal = journal
+        self.writer = writer if writer is not None else Appender(journal)
         self.by = by
         self.result: LoadResult = load_pack(self.root)
 
@@ -123,7 +130,9 @@ class CardEditor:
         return paths
 
     def _log(self, card_id: str, lang: str | None, action: str, changes: dict[str, Any]) -> None:
-        self.journal.append(
+        """Hand the audit event to the writer: a disk that refuses it never undoes a save that
+        is already on disk; the event waits and is written when the disk allows."""
+        self.writer.append(
             Event(
                 "card_edited",
                 situation=card_id,
@@ -133,12 +142,25 @@ class CardEditor:
         )
 
     # -- history and translations ------------------------------------------------------------
+    def _edits(self, situations: list[str]) -> list[Event]:
+        """The ``card_edited`` events of these card ids in the order they were written: those
+        in the journal, then those the writer still holds (just saved, or waiting for the
+        disk), each once."""
+        marks = ", ".join("?" for _ in situations)
+        where = f"kind = 'card_edited' AND situation IN ({marks})"
+        committed = list(self.journal.events(where, situations))
+        seen = {e.id for e in committed}
+        waiting = [
+            e
+            for e in self.writer.pending
+            if e.kind == "card_edited" and e.situation in situations and e.id not in seen
+        ]
+        return committed + waiting
+
     def history(self, card_id: str) -> list[HistoryEntry]:
         """Every change of this card, oldest first, following renames back to older ids."""
-        ids = self._former_ids(card_id)
-        marks = ", ".join("?" for _ in ids)
         entries = []
-        for event in self.journal.events(f"kind = 'card_edited' AND situation IN ({marks})", ids):
+        for event in self._edits(self._former_ids(card_id)):
             detail = event.detail or {}
             entries.append(
                 HistoryEntry(
@@ -154,32 +176,27 @@ class CardEditor:
     def _former_ids(self, card_id: str) -> list[str]:
         ids = [card_id]
         while True:
-            rows = list(
-                self.journal.events(
-                    "kind = 'card_edited' AND situation = ? "
-                    "AND json_extract(detail, '$.action') = 'renamed'",
-                    [ids[-1]],
-                )
-            )
-            former = [str((r.detail or {}).get("changes", {}).get("from")) for r in rows]
+            renames = [e for e in self._edits([ids[-1]]) if _action(e) == "renamed"]
+            former = [str((e.detail or {}).get("changes", {}).get("from")) for e in renames]
             former = [f for f in former if f and f not in ids]
             if not former:
                 return ids
             ids.append(former[-1])
 
-    def last_edit(self, card_id: str, lang: str) -> str | None:
-        """When this language of the card was last changed in the editor (UTC text), if ever."""
-        row = self.journal.db.conn.execute(
-            "SELECT max(at) FROM events WHERE kind = 'card_edited' AND situation = ? "
-            "AND (lang = ? OR lang IS NULL)",
-            [card_id, lang],
-        ).fetchone()
-        return row[0] if row and row[0] else None
+    def _last_edits(self, card_id: str) -> dict[str, int]:
+        """Per language, the place (in the journal's order, never the clock's) of the latest
+        editor change of this card; a change for every language counts for each."""
+        latest: dict[str, int] = {}
+        for place, event in enumerate(self._edits([card_id]), 1):
+            for lang in [event.lang] if event.lang else self.langs:
+                latest[lang] = place
+        return latest
 
     def translation_state(self, card_id: str) -> dict[str, str]:
         """Per language: missing, outdated (another language was changed in the editor later)
         or current. Hand edits of the files are not tracked."""
-        times = {lang: self.last_edit(card_id, lang) for lang in self.langs}
+        latest = self._last_edits(card_id)
+        times = {lang: latest.get(lang) for lang in self.langs}
         newest = max((t for t in times.values() if t is not None), default=None)
         newest_lang = next((lang for lang, t in times.items() if t == newest), None)
         state = {}
@@ -195,3 +212,7 @@ class CardEditor:
             else:
                 state[lang] = CURRENT
         return state
+
+
+def _action(event: Event) -> str:
+    return str((event.detail or {}).get("action", ""))

@@ -33,3 +33,24 @@ def server_name(data_dir: str | os.PathLike[str]) -> str:
 def pipe_path(name: str) -> str:
     """The file name a Windows client opens for the pipe ``name``."""
     return name if name.startswith("\\\\") else f"\\\\.\\pipe\\{name}"
+
+
+def private_dir() -> str:
+    """A folder only this OS user can enter, for what must not live in a shared temp folder
+    (spilled events, a fallback lock): made with mode 0700 when missing; one that exists but is
+    another user's, or open to others, or a symbolic link, is never used."""
+    base = os.environ.get("TMPDIR") or "/tmp"
+    if sys.platform == "win32":  # pragma: no cover - the per-user temp folder is private there
+        import tempfile
+
+        return tempfile.gettempdir()
+    folder = os.path.join(base, f"pos-coach-{os.getuid()}")
+    import stat
+
+    if not os.path.lexists(folder):
+        os.mkdir(folder, 0o700)
+    info = os.lstat(folder)
+
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise PermissionError(f"{folder}: not a private folder of this user; not used")
+    return folder

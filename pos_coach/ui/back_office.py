@@ -92,7 +92,7 @@ class BackOffice(QObject):
             counter = self.window.counter
             watcher = self.window.watcher
             self.editor = EditorWindow(
-                CardEditor(self.pack_root, counter.journal),
+                CardEditor(self.pack_root, counter.journal, writer=counter.writer),
                 counter.lang,
                 store=counter.store,
                 on_saved=watcher.reload_now if watcher is not None else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,6 +111,8 @@ class CounterWindow(QMainWindow):
         self.waiting = plain_label(name="waitingText")
         self.waiting.setVisible(False)
         root.addWidget(self.waiting)
+        self._generation = counter.writer.generation  # of the journal file read from
+        self._replaced_said = 0  # damaged journals kept aside that the banner named
         self._notice_timer = QTimer(self)
         self._notice_timer.setInterval(NOTICE_MS)
         self._notice_timer.timeout.connect(self.show_waiting)
@@ -255,6 +259,7 @@ class CounterWindow(QMainWindow):
         folder cannot be written; open the real journal once it can be."""
         writer = self.counter.writer
         journal = self.counter.journal
+        self._follow_writer()
         pending = writer.pending  # the writer's thread retries them by itself
         if not pending and journal.waiting_for is not None:
             journal.retry_open()
@@ -272,6 +277,22 @@ class CounterWindow(QMainWindow):
             )
             self.waiting.setText(f"{text} ({journal.waiting_for})")
         self.waiting.setVisible(bool(count) or journal.waiting_for is not None)
+
+    def _follow_writer(self) -> None:
+        """When the writer replaced the journal file (a damaged one kept aside, a deleted log
+        made anew), read from the new file too, and say what was kept aside."""
+        writer = self.counter.writer
+        if writer.generation == self._generation:
+            return
+        self._generation = writer.generation
+        with contextlib.suppress(sqlite3.Error, OSError):
+            self.counter.journal.reopen()
+        from pos_coach.i18n import message
+
+        for damage in writer.replaced[self._replaced_said :]:
+            args = {"name": damage.kept, "reason": damage.reason}
+            self.show_notice(message("journal_set_aside", self.counter.lang, args))
+        self._replaced_said = len(writer.replaced)
 
     def _make_banner(self, problems: list[Problem]) -> QWidget:
         banner = QWidget()

@@ -78,9 +78,7 @@ def test_a_damaged_journal_is_kept_aside_and_the_app_starts(tmp_path):
 
 
 def test_a_data_dir_that_cannot_be_written_still_gives_a_working_counter(tmp_path):
-    import tempfile
-
-    from pos_coach.inlet.address import data_dir_tag
+    from pos_coach.inlet.address import data_dir_tag, private_dir
     from tests.e2e.running import LAUNCHER, start_app
 
     blocker = tmp_path / "a-file"
@@ -101,8 +99,8 @@ def test_a_data_dir_that_cannot_be_written_still_gives_a_working_counter(tmp_pat
     assert fired.stdout == "shown: gate-alarm\n" and "not yet in the journal" in fired.stderr
     assert process.returncode == 0 and "Traceback" not in err
     assert "events wait in memory" in err and "a-file" in err
-    # at exit the waiting events went to the temp folder, under the data dir's name
-    spilled = list(Path(tempfile.gettempdir()).glob(f"journal.pending-{data_dir_tag(data)}-*"))
+    # at exit the waiting events went to this user's private folder, under the data dir's name
+    spilled = list(Path(private_dir()).glob(f"journal.pending-{data_dir_tag(data)}-*"))
     assert len(spilled) == 1
     try:
         blocker.unlink()  # the folder can be made now: the next start writes them in
@@ -114,5 +112,5 @@ def test_a_data_dir_that_cannot_be_written_still_gives_a_working_counter(tmp_pat
         assert ("shown", "gate-alarm", "trigger") in rows
         assert not spilled[0].exists()
     finally:
-        for path in Path(tempfile.gettempdir()).glob(f"journal.pending-{data_dir_tag(data)}-*"):
+        for path in Path(private_dir()).glob(f"journal.pending-{data_dir_tag(data)}-*"):
             path.unlink()

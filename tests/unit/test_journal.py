@@ -101,12 +101,15 @@ def test_phrase_uses_keeps_the_latest_use(data_dir):
             at="2026-01-01T12:00:00.000Z",
         )
     )
-    journal.append(  # written late (a retry): an older use never hides the latest
+    assert journal.phrase_uses() == [("A", "s", "p1", 2)]  # the "said": the second event
+    journal.append(  # the till's clock was set back: still the latest use, by the journal's order
         Event("shown", cashier="A", situation="s", phrase="p1", at="2026-01-01T09:00:00.000Z")
     )
-    assert journal.phrase_uses() == [("A", "s", "p1", "2026-01-01T11:00:00.000Z")]
+    assert journal.phrase_uses() == [("A", "s", "p1", 4)]
     reopened = Journal.in_dir(data_dir)
-    assert reopened.phrase_uses() == [("A", "s", "p1", "2026-01-01T11:00:00.000Z")]
+    assert reopened.phrase_uses() == [("A", "s", "p1", 4)]
+    at = reopened.conn.execute("SELECT at FROM phrase_uses").fetchone()[0]
+    assert at == "2026-01-01T09:00:00.000Z"  # when it was, as the till's clock had it
 
 
 def test_interactions_summarise_each_card_shown(data_dir):
@@ -130,7 +133,7 @@ def test_interactions_summarise_each_card_shown(data_dir):
 
 
 def test_migrating_an_old_journal_builds_the_interactions(data_dir):
-    from pos_coach import journal as journal_module
+    from pos_coach.journal import schema as journal_module
 
     events = [
         Event(
@@ -181,7 +184,7 @@ def test_migrating_an_old_journal_builds_the_interactions(data_dir):
     conn.execute("PRAGMA user_version = 1")
     for event in events:
         row = event.row()
-        conn.execute(journal_module._INSERT, [row[c] for c in COLUMNS])
+        conn.execute(journal_module.INSERT, [row[c] for c in COLUMNS])
     conn.commit()
     conn.close()
     migrated = Journal(old_path)
@@ -192,7 +195,7 @@ def test_migrating_an_old_journal_builds_the_interactions(data_dir):
     )
     assert migrated.count() == len(events)
     assert sorted(migrated.phrase_uses()) == sorted(fresh.phrase_uses())
-    assert ("A", "s", "b", "2026-01-01T10:00:05.000Z") in migrated.phrase_uses()
+    assert ("A", "s", "b", 2) in migrated.phrase_uses()  # the second event written
 
 
 @pytest.mark.parametrize("damage", ["not a database", "truncated", "newer schema"])
@@ -217,7 +220,7 @@ def test_a_damaged_journal_is_kept_aside_and_a_fresh_one_started(data_dir, damag
     original = path.read_bytes()
     journal, damaged = open_or_start_fresh(data_dir)
     assert damaged is not None
-    kept_name, reason = damaged
+    kept_name, reason = damaged.kept, damaged.reason
     assert kept_name.startswith("journal.damaged-") and reason
     assert (data_dir / kept_name).read_bytes() == original  # nothing deleted, byte for byte
     assert journal.count() == 0 and journal.version == SCHEMA_VERSION
@@ -246,8 +249,8 @@ def test_a_journal_cut_short_is_noticed_before_a_report_reads_it(data_dir):
     raw = path.read_bytes()
     path.write_bytes(raw[:-4096])  # only the last page is missing
     journal, damaged = open_or_start_fresh(data_dir)
-    assert damaged is not None and "cut short" in damaged[1]
-    assert (data_dir / damaged[0]).read_bytes() == raw[:-4096]
+    assert damaged is not None and "cut short" in damaged.reason
+    assert (data_dir / damaged.kept).read_bytes() == raw[:-4096]
 
 
 def test_a_busy_journal_with_pages_still_in_its_log_is_healthy(data_dir):

@@ -22,8 +22,8 @@ def test_never_used_phrasings_come_first_in_card_order():
 def test_least_recently_used_first():
     rotation = PhraseRotation()
     c = card()
-    rotation.remember("Anna", c.id, c.say[0], "2026-01-01T10:00:00.000Z")
-    rotation.remember("Anna", c.id, c.say[2], "2026-01-01T09:00:00.000Z")
+    rotation.remember("Anna", c.id, c.say[2], 7)
+    rotation.remember("Anna", c.id, c.say[0], 9)
     # 1 and 3 never used, then 2 (older), then 0 (newest)
     assert rotation.order("Anna", c) == [1, 3, 2, 0]
 
@@ -31,7 +31,7 @@ def test_least_recently_used_first():
 def test_each_cashier_has_their_own_rotation():
     rotation = PhraseRotation()
     c = card()
-    rotation.remember("Anna", c.id, c.say[0], "2026-01-01T10:00:00.000Z")
+    rotation.remember("Anna", c.id, c.say[0])
     assert rotation.order("Oleg", c) == [0, 1, 2, 3]
 
 
@@ -40,12 +40,20 @@ def test_an_older_record_does_not_overwrite_a_newer_one():
     c = card()
     rotation.load(
         [
-            ("A", c.id, c.say[0], "2026-01-02T00:00:00.000Z"),
-            ("A", c.id, c.say[0], "2026-01-01T00:00:00.000Z"),
-            ("A", c.id, c.say[1], "2026-01-01T12:00:00.000Z"),
+            ("A", c.id, c.say[0], 30),
+            ("A", c.id, c.say[0], 10),
+            ("A", c.id, c.say[1], 20),
         ]
     )
     assert rotation.order("A", c) == [2, 3, 1, 0]
+
+
+def test_uses_in_this_run_come_after_every_use_loaded_from_the_journal():
+    rotation = PhraseRotation()
+    c = card()
+    rotation.load([("A", c.id, c.say[1], 500), ("A", c.id, c.say[2], 900)])
+    rotation.remember("A", c.id, c.say[0])  # shown now: the most recent of all
+    assert rotation.order("A", c) == [3, 1, 2, 0]
 
 
 def test_greeting_follows_the_local_time_of_day():

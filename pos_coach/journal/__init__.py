@@ -1,0 +1,50 @@
+"""The journal: an append-only SQLite log of what happened at the counter (no Qt).
+
+One row per event in the table ``events`` (:mod:`.events`), the schema and its migrations in
+:mod:`.schema`, one connection in :mod:`.store`, the app's one way of writing in :mod:`.writer`,
+damaged journals in :mod:`.damage`, spilled events in :mod:`.spill`, copies in :mod:`.backup`.
+"""
+
+from pos_coach.journal.damage import Damage, open_or_start_fresh, set_aside
+from pos_coach.journal.events import (
+    COLUMNS,
+    KINDS,
+    OUTCOMES,
+    SOURCES,
+    Event,
+    JournalDamagedError,
+    JournalError,
+    new_id,
+    utc_now,
+)
+from pos_coach.journal.schema import DERIVED, MIGRATIONS, SCHEMA_VERSION
+from pos_coach.journal.spill import SPILL_GLOB, spill, spilled_files
+from pos_coach.journal.store import BUSY_TIMEOUT_MS, JOURNAL_FILE, Journal, is_damage
+from pos_coach.journal.writer import RETRY_SECONDS, Appender
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "COLUMNS",
+    "DERIVED",
+    "JOURNAL_FILE",
+    "KINDS",
+    "MIGRATIONS",
+    "OUTCOMES",
+    "RETRY_SECONDS",
+    "SCHEMA_VERSION",
+    "SOURCES",
+    "SPILL_GLOB",
+    "Appender",
+    "Damage",
+    "Event",
+    "Journal",
+    "JournalDamagedError",
+    "JournalError",
+    "is_damage",
+    "new_id",
+    "open_or_start_fresh",
+    "set_aside",
+    "spill",
+    "spilled_files",
+    "utc_now",
+]

@@ -1,0 +1,96 @@
+"""A consistent copy of a journal, also while the app is writing to it (no Qt).
+
+Copying ``journal.db`` with a file manager is not a backup: the latest events may still be in
+``journal.db-wal``, and a copy taken while the app writes can be torn. SQLite's online backup
+reads one consistent snapshot (the file and its log together) while the app goes on writing;
+the copy is made a single self-contained file, checked by SQLite, flushed to the disk, and only
+then given its name, which never replaces an existing file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pos_coach.journal.events import JournalError
+from pos_coach.journal.store import JOURNAL_FILE
+
+
+@dataclass(frozen=True)
+class Copy:
+    path: Path
+    events: int
+
+
+def backup(data_dir: Path, dest: Path) -> Copy:
+    """Copy the journal of ``data_dir`` to ``dest`` (a file name, or a folder to put
+    ``journal-<local time>.db`` in). Raises JournalError with a sentence naming the file."""
+    source = Path(data_dir) / JOURNAL_FILE
+    if not source.is_file():
+        raise JournalError(f"{source}: no journal here (give --data-dir?)")
+    dest = Path(dest)
+    if dest.is_dir():
+        dest = dest / f"journal-{datetime.now():%Y%m%d-%H%M%S}.db"
+    if dest.exists():
+        raise JournalError(f"{dest}: already exists; a backup never replaces a file")
+    part = dest.with_name(f".{dest.name}.part-{os.getpid()}")
+    try:
+        count = _copy(source, part)
+        _fsync(part)
+        try:
+            os.link(part, dest)  # fails, replacing nothing, if the name was taken meanwhile
+        except FileExistsError:
+            raise JournalError(f"{dest}: already exists; a backup never replaces a file") from None
+        except OSError:  # no hard links on this file system (FAT, some shares)
+            if dest.exists():
+                raise JournalError(f"{dest}: already exists") from None
+            os.replace(part, dest)
+        _fsync(dest.parent)
+    except OSError as exc:
+        raise JournalError(f"{dest}: cannot write the backup: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            part.unlink()
+    return Copy(dest, count)
+
+
+def _copy(source: Path, part: Path) -> int:
+    try:
+        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise JournalError(f"{source}: cannot open the journal: {exc}") from exc
+    try:
+        src.execute("PRAGMA busy_timeout = 5000")
+        dst = sqlite3.connect(part)
+        try:
+            src.backup(dst)  # all pages in one step: one consistent snapshot
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finding = [row[0] for row in dst.execute("PRAGMA quick_check(3)")]
+            if finding != ["ok"]:
+                raise JournalError(f"{source}: the copy does not pass SQLite's check: {finding}")
+            return int(dst.execute("SELECT count(*) FROM events").fetchone()[0])
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise JournalError(f"{source}: cannot copy the journal: {exc}") from exc
+    finally:
+        src.close()
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or a folder's entries) to the disk; folders cannot be opened on Windows."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
+    try:
+        handle = os.open(path, flags)
+    except OSError:
+        if path.is_dir():
+            return
+        raise
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

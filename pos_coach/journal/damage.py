@@ -1,0 +1,291 @@
+"""A damaged journal: told from a healthy one by SQLite itself, kept aside, its events recovered.
+
+Damage is decided by what SQLite says, never by file arithmetic alone. A journal whose file is
+shorter than its header says is normal after a crash or a full disk during a checkpoint: the
+rest of its pages are still in the write-ahead log, and SQLite reads them from there. Such a
+journal is checked page by page (``PRAGMA quick_check``, with its log) and kept when SQLite finds
+nothing wrong.
+
+A damaged journal is moved aside under a name of its own (never deleted, never replacing
+anything), a fresh journal takes its place at once, and every event that can still be read from
+the damaged file is copied into the fresh one, in its original place (rowid), a batch at a time,
+by the journal's writer between new events (:func:`recover_step`). The ``recovered`` table of
+the fresh journal records where copying stands, so it goes on after a restart, and which parts
+of the damaged file could not be read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from pos_coach.journal.events import COLUMNS, KINDS, JournalError, utc_now
+from pos_coach.journal.schema import INSERT_AT
+from pos_coach.journal.store import JOURNAL_FILE, Journal
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A damaged journal that was kept aside: its new name, and why."""
+
+    kept: str
+    reason: str
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged journal (and its -wal/-shm files) aside under a name of its own, never
+    replacing anything and never deleting (:func:`pos_coach.paths.keep_aside`)."""
+    from pos_coach.paths import keep_aside
+
+    return keep_aside(path, "damaged", companions=("-wal", "-shm"))
+
+
+def shorter_than_header(path: Path) -> bool:
+    """Whether the file is shorter than the page count its header records (its first page as
+    it is in the file itself, not in the log). Only ever a reason to ask SQLite."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+            size = file.seek(0, 2)
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[92:96] == header[24:28]  # else the count is stale (old writers)
+    return header_valid and size < pages * page_size
+
+
+def open_or_start_fresh(data_dir: Path) -> tuple[Journal, Damage | None]:
+    """The journal of ``data_dir``; a damaged one is kept aside and a fresh one started, into
+    which its readable events are then copied (by the writer).
+
+    Returns the journal and, when that happened, what was kept aside and why.
+    """
+    path = Path(data_dir) / JOURNAL_FILE
+    from pos_coach.paths import unwritable
+
+    problem = unwritable(Path(data_dir))
+    if problem is not None:  # not damaged: out of reach for now (read-only disk, no rights)
+        return Journal.waiting(path, problem), None
+    journal: Journal | None = None
+    short = shorter_than_header(path)
+    try:
+        journal = Journal(path)
+        journal.health_check()
+        if short:
+            # normal after a crash or a full disk in the middle of a checkpoint: the missing
+            # pages are in the write-ahead log. SQLite, reading it with its log, decides.
+            finding = journal.quick_check()
+            if finding is not None:
+                raise JournalError(f"{path}: {finding}")
+        return journal, None
+    except (JournalError, sqlite3.DatabaseError) as exc:
+        reason = str(exc).split(": ", 1)[-1] if isinstance(exc, JournalError) else str(exc)
+        if short:  # say what a shop can understand first
+            reason = f"the file is cut short, and SQLite finds it damaged: {reason}"
+        if journal is not None:
+            with contextlib.suppress(sqlite3.Error):
+                journal.close()
+    return replace_damaged(path, reason)
+
+
+def replace_damaged(path: Path, reason: str) -> tuple[Journal, Damage]:
+    """Keep the journal at ``path`` aside, start a fresh one there and note that the kept
+    one's readable events are to be copied in. Raises OSError when the folder refuses."""
+    kept = set_aside(path)
+    fresh = Journal(path)
+    last = _last_rowid(kept)
+    fresh.conn.execute(
+        "INSERT INTO recovered (source, reason, found_at, last_rowid) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (source) DO NOTHING",
+        [kept.name, reason, utc_now(), last],
+    )
+    fresh.reopen()  # so that its new events come after the ones still to be copied
+    return fresh, Damage(kept.name, reason)
+
+
+def _open_source(path: Path) -> sqlite3.Connection:
+    """The damaged file, read-only: its bytes (and its log's) are never changed."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    return conn
+
+
+def _last_rowid(path: Path) -> int:
+    """The damaged journal's last rowid, or, when even that cannot be read, an upper bound
+    (no row is smaller than 64 bytes)."""
+    try:
+        conn = _open_source(path)
+        try:
+            return int(conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        with contextlib.suppress(OSError):
+            return max(1, path.stat().st_size // 64)
+        return 0
+
+
+_SELECT = f"SELECT rowid, {', '.join(COLUMNS)} FROM events WHERE rowid > ? ORDER BY rowid"
+
+
+class Recovery:
+    """Copies the readable events of one damaged journal into ``target``, a batch per step."""
+
+    def __init__(self, target: Journal, source: str) -> None:
+        self.target = target
+        self.source = source
+        self._conn: sqlite3.Connection | None = None
+
+    @classmethod
+    def pending(cls, target: Journal) -> Recovery | None:
+        """The first damaged journal whose events are still being copied into ``target``."""
+        try:
+            row = target.conn.execute(
+                "SELECT source FROM recovered WHERE done_at IS NULL ORDER BY found_at LIMIT 1"
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return cls(target, row[0]) if row else None
+
+    def _state(self) -> tuple[int, int, list[list[int]]]:
+        row = self.target.conn.execute(
+            "SELECT next_rowid, last_rowid, lost FROM recovered WHERE source = ?", [self.source]
+        ).fetchone()
+        return int(row[0]), int(row[1]), json.loads(row[2] or "[]")
+
+    def step(self, limit: int = 2000) -> bool:
+        """Copy up to ``limit`` more events; False once this journal is done."""
+        after, last, lost = self._state()
+        try:
+            conn = self._connection()
+        except sqlite3.Error:  # the file cannot be opened at all: nothing (more) to copy
+            rows, failed, conn = [], False, None
+        else:
+            rows, failed = self._read(conn, after, limit)
+        done = False
+        if rows:
+            position = int(rows[-1][0])  # type: ignore[call-overload]
+            done = not failed and len(rows) < limit
+        elif failed and conn is not None:
+            skipped = self._skip(conn, after, last)
+            if skipped is None:
+                lost.append([after + 1, max(after + 1, last)])
+                position, done = max(after, last), True
+            else:
+                lost.append([after + 1, skipped])
+                position = skipped
+        else:
+            position, done = after, True
+        good = [r for r in rows if r[7] in KINDS]  # a row garbled beyond use is left out
+        lost.extend([r[0], r[0]] for r in rows if r[7] not in KINDS)  # type: ignore[misc]
+        target = self.target.conn
+        target.execute("BEGIN IMMEDIATE")
+        try:
+            target.executemany(INSERT_AT, good)
+            target.execute(
+                "UPDATE recovered SET next_rowid = ?, copied = copied + ?, lost = ?, "
+                "done_at = ? WHERE source = ?",
+                [position, len(good), json.dumps(lost), utc_now() if done else None, self.source],
+            )
+            target.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                target.execute("ROLLBACK")
+            raise
+        if done:
+            self.close()
+        return not done
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = _open_source(self.target.path.with_name(self.source))
+        return self._conn
+
+    @staticmethod
+    def _read(
+        conn: sqlite3.Connection, after: int, limit: int
+    ) -> tuple[list[tuple[object, ...]], bool]:
+        """Rows after ``after`` in order, as many as can be read before a damaged page, and
+        whether reading stopped at one."""
+        rows: list[tuple[object, ...]] = []
+        try:
+            cursor = conn.execute(_SELECT + " LIMIT ?", [after, limit])
+            while chunk := cursor.fetchmany(200):
+                rows.extend(chunk)
+        except sqlite3.DatabaseError:
+            return rows, True  # keep what was read; the next step starts after it
+        return rows, False
+
+    @staticmethod
+    def _readable_after(conn: sqlite3.Connection, position: int) -> bool:
+        try:
+            conn.execute(
+                "SELECT rowid FROM events WHERE rowid > ? ORDER BY rowid LIMIT 1", [position]
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        return True
+
+    def _skip(self, conn: sqlite3.Connection, after: int, last: int) -> int | None:
+        """Past an unreadable part: the least position from which reading works again (the
+        rows up to it are lost), or None when nothing after ``after`` can be read (or there
+        is nothing more)."""
+        if self._readable_after(conn, after):
+            # the rows right after ``after`` read, but not their values: skip one row
+            try:
+                row = conn.execute(
+                    "SELECT rowid FROM events WHERE rowid > ? ORDER BY rowid LIMIT 1", [after]
+                ).fetchone()
+            except sqlite3.DatabaseError:
+                return None
+            return int(row[0]) if row else None
+        step = 1
+        while after + step <= last and not self._readable_after(conn, after + step):
+            step *= 2
+        if after + step > last:
+            return last if last > after else None
+        low, high = after + step // 2, after + step  # low unreadable (or ``after``), high reads
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self._readable_after(conn, middle):
+                high = middle
+            else:
+                low = middle
+        return high
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """How copying from one damaged journal went (for the window and the review)."""
+
+    source: str
+    reason: str
+    copied: int
+    lost: int  # rowid ranges that could not be read
+    done: bool
+
+
+def recoveries(journal: Journal) -> list[Recovered]:
+    try:
+        rows = journal.conn.execute(
+            "SELECT source, reason, copied, lost, done_at FROM recovered ORDER BY found_at"
+        ).fetchall()
+    except sqlite3.Error:
+        return []
+    return [
+        Recovered(str(s), str(r or ""), int(c), len(json.loads(lost or "[]")), d is not None)
+        for s, r, c, lost, d in rows
+    ]

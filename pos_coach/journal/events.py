@@ -1,0 +1,98 @@
+"""What the journal records: one :class:`Event` per thing that happened (no Qt)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+KINDS = (
+    "shift_start",
+    "shift_end",
+    "shown",
+    "said",
+    "outcome",
+    "dismissed",
+    "note",
+    "card_edited",  # the owner changed a card: detail says what (the editor's audit trail)
+)
+SOURCES = ("touch", "hotkey", "search", "trigger", "http")
+OUTCOMES = ("upset", "ok", "wow", "escalated")
+
+COLUMNS: dict[str, type] = {
+    "id": str,
+    "at": str,
+    "store": str,
+    "register": str,
+    "cashier": str,
+    "interaction": str,
+    "kind": str,
+    "situation": str,
+    "card_rev": str,
+    "lang": str,
+    "source": str,
+    "phrase": str,
+    "outcome": str,
+    "detail": str,
+}
+
+
+def utc_now() -> str:
+    """The current time as UTC ISO 8601 with milliseconds, e.g. ``2026-11-23T10:15:02.123Z``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def new_id() -> str:
+    import uuid  # on first use: it costs start-up time (it imports platform)
+
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    cashier: str | None = None
+    store: str | None = None
+    register: str | None = None
+    interaction: str | None = None
+    situation: str | None = None
+    card_rev: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    phrase: str | None = None
+    outcome: str | None = None
+    detail: dict[str, Any] | None = None
+    id: str = field(default_factory=new_id)
+    at: str = field(default_factory=utc_now)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown event kind {self.kind!r}")
+        if self.source is not None and self.source not in SOURCES:
+            raise ValueError(f"unknown source {self.source!r}")
+        if self.outcome is not None and self.outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {self.outcome!r}")
+
+    def row(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["detail"] = (
+            None if self.detail is None else json.dumps(self.detail, ensure_ascii=False)
+        )
+        return data
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Event:
+        data = dict(row)
+        if data.get("detail"):
+            data["detail"] = json.loads(data["detail"])
+        return cls(**data)
+
+
+class JournalError(Exception):
+    """The journal cannot be used; the message says why and which file."""
+
+
+class JournalDamagedError(JournalError):
+    """SQLite says the journal file is damaged (malformed, not a database): not worth trying
+    again, unlike a disk that refuses for now."""

@@ -1,0 +1,287 @@
+"""The journal's schema: tables, indexes and triggers, and the migrations that build them (no Qt).
+
+The schema version lives in ``PRAGMA user_version`` and only moves forward through
+:data:`MIGRATIONS`, one function per version, each run in its own transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from pos_coach.journal.events import COLUMNS
+
+# Written out by hand so that `sqlite3 journal.db .schema` explains itself.
+_EVENTS = """
+CREATE TABLE events (  -- POS Coach journal: one row per thing that happened, never changed
+    id TEXT PRIMARY KEY NOT NULL,  -- UUID of the event
+    at TEXT NOT NULL,          -- when, UTC, ISO 8601 with milliseconds: 2026-11-23T10:15:02.123Z
+    store TEXT,                -- shop name (settings)
+    register TEXT,             -- which till
+    cashier TEXT,              -- who was at the till (name picked at the start of the shift)
+    interaction TEXT,          -- groups the events of one card shown (shown, said, outcome...)
+    kind TEXT NOT NULL,        -- shown, said, outcome, dismissed, note, shift_start, card_edited...
+    situation TEXT,            -- card id, e.g. gate-alarm (the same in every language)
+    card_rev TEXT,             -- hash of the card text shown: tells old wording from new
+    lang TEXT,                 -- language of the card shown: ru, en
+    source TEXT,               -- how it was opened: touch, hotkey, search, trigger, http
+    phrase TEXT,               -- the phrasing shown or said, as written in the card
+    outcome TEXT,              -- upset, ok, wow, escalated (called the shift lead)
+    detail TEXT                -- JSON for anything else
+)
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    conn.execute(_EVENTS)
+    for name, columns in (
+        ("events_at", '"at"'),
+        ("events_situation_at", '"situation", "at"'),
+        ("events_cashier_at", '"cashier", "at"'),
+        ("events_kind_at", '"kind", "at"'),
+        ("events_interaction", '"interaction"'),
+    ):
+        conn.execute(f'CREATE INDEX "{name}" ON "events" ({columns})')
+
+
+# One row per interaction (a card shown), kept by triggers in the same transaction as the events
+# it summarises, so that reports read one row per card shown instead of every event. It is
+# derived data: it can always be rebuilt from ``events`` (migration 2 does exactly that).
+_INTERACTIONS = """
+CREATE TABLE interactions (  -- one row per card shown, kept from events by triggers (for reports)
+    interaction TEXT PRIMARY KEY,  -- the interaction id of its events
+    at TEXT,                   -- when the card was shown, UTC
+    store TEXT,
+    register TEXT,
+    cashier TEXT,
+    situation TEXT,            -- card id
+    card_rev TEXT,
+    lang TEXT,
+    source TEXT,               -- touch, hotkey, search, trigger, http
+    phrase TEXT,               -- the phrasing on screen when it ended (else the one first shown)
+    said INTEGER NOT NULL DEFAULT 0,  -- how many times "said" was tapped
+    outcome TEXT,              -- upset, ok, wow, escalated; NULL when none was recorded
+    ended_at TEXT,             -- when the outcome (or dismissal) was recorded, UTC
+    dismissed INTEGER NOT NULL DEFAULT 0  -- 1 when the card was left without an outcome
+)
+"""
+_INTERACTION_TRIGGERS = (
+    """
+    CREATE TRIGGER interactions_shown AFTER INSERT ON events
+    WHEN NEW.kind = 'shown' AND NEW.interaction IS NOT NULL BEGIN
+        INSERT INTO interactions (interaction, at, store, register, cashier, situation, card_rev,
+                                  lang, source, phrase)
+        VALUES (NEW.interaction, NEW.at, NEW.store, NEW.register, NEW.cashier, NEW.situation,
+                NEW.card_rev, NEW.lang, NEW.source, NEW.phrase)
+        ON CONFLICT (interaction) DO UPDATE SET
+            at = excluded.at, store = excluded.store, register = excluded.register,
+            cashier = excluded.cashier, situation = excluded.situation,
+            card_rev = excluded.card_rev, lang = excluded.lang, source = excluded.source,
+            phrase = coalesce(interactions.phrase, excluded.phrase);
+    END
+    """,
+    """
+    CREATE TRIGGER interactions_said AFTER INSERT ON events
+    WHEN NEW.kind = 'said' AND NEW.interaction IS NOT NULL BEGIN
+        INSERT INTO interactions (interaction, said, phrase) VALUES (NEW.interaction, 1, NEW.phrase)
+        ON CONFLICT (interaction) DO UPDATE SET said = interactions.said + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER interactions_outcome AFTER INSERT ON events
+    WHEN NEW.kind = 'outcome' AND NEW.interaction IS NOT NULL BEGIN
+        INSERT INTO interactions (interaction, outcome, ended_at, phrase)
+        VALUES (NEW.interaction, NEW.outcome, NEW.at, NEW.phrase)
+        ON CONFLICT (interaction) DO UPDATE SET
+            outcome = excluded.outcome, ended_at = excluded.ended_at,
+            phrase = coalesce(excluded.phrase, interactions.phrase);
+    END
+    """,
+    """
+    CREATE TRIGGER interactions_dismissed AFTER INSERT ON events
+    WHEN NEW.kind = 'dismissed' AND NEW.interaction IS NOT NULL BEGIN
+        INSERT INTO interactions (interaction, dismissed, ended_at)
+        VALUES (NEW.interaction, 1, NEW.at)
+        ON CONFLICT (interaction) DO UPDATE SET dismissed = 1,
+            ended_at = coalesce(interactions.ended_at, excluded.ended_at);
+    END
+    """,
+)
+
+
+_BACKFILL = (
+    """
+    INSERT OR IGNORE INTO interactions (interaction, at, store, register, cashier, situation,
+                                        card_rev, lang, source, phrase)
+    SELECT interaction, at, store, register, cashier, situation, card_rev, lang, source, phrase
+    FROM events WHERE kind = 'shown' AND interaction IS NOT NULL ORDER BY at, rowid
+    """,
+    """
+    INSERT OR IGNORE INTO interactions (interaction)
+    SELECT DISTINCT interaction FROM events WHERE interaction IS NOT NULL
+    """,
+    """
+    UPDATE interactions SET said = (
+        SELECT count(*) FROM events e WHERE e.interaction = interactions.interaction
+        AND e.kind = 'said')
+    """,
+    """
+    UPDATE interactions SET (outcome, ended_at, phrase) = (
+        SELECT e.outcome, e.at, coalesce(e.phrase, interactions.phrase) FROM events e
+        WHERE e.interaction = interactions.interaction AND e.kind = 'outcome'
+        ORDER BY e.at DESC, e.rowid DESC LIMIT 1)
+    WHERE EXISTS (SELECT 1 FROM events e WHERE e.interaction = interactions.interaction
+                  AND e.kind = 'outcome')
+    """,
+    """
+    UPDATE interactions SET dismissed = 1, ended_at = coalesce(ended_at, (
+        SELECT min(e.at) FROM events e WHERE e.interaction = interactions.interaction
+        AND e.kind = 'dismissed'))
+    WHERE EXISTS (SELECT 1 FROM events e WHERE e.interaction = interactions.interaction
+                  AND e.kind = 'dismissed')
+    """,
+)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Interactions: one row per card shown, with how it ended, for fast reports."""
+    conn.execute(_INTERACTIONS)
+    for trigger in _INTERACTION_TRIGGERS:
+        conn.execute(trigger)
+    # build the rows for the events already there; the events themselves are not touched
+    for statement in _BACKFILL:
+        conn.execute(statement)
+    # Reports count interactions by (one column or the hour, outcome) over a time range, with
+    # optional filters: one covering index per grouping, in that order, so SQLite streams the
+    # groups straight out of the index without sorting (a year of a busy till in ~100 ms).
+    for name, columns in _REPORT_INDEXES.items():
+        conn.execute(f"CREATE INDEX {name} ON interactions ({columns})")
+
+
+_REPORT_INDEXES = {
+    "interactions_time": "at, outcome, situation, cashier, lang, source",
+    "interactions_hour": "substr(at, 1, 13), outcome, at, situation, cashier, lang",
+    "interactions_by_outcome": "outcome, at, situation, cashier, lang",
+    "interactions_by_situation": "situation, outcome, at, cashier, lang, phrase",
+    "interactions_by_cashier": "cashier, outcome, at, situation, lang",
+    "interactions_by_lang": "lang, outcome, at, situation, cashier",
+    "interactions_by_source": "source, outcome, at, situation, cashier, lang",
+}
+
+
+# The latest use of each phrasing by each cashier, for rebuilding phrase rotation at start-up:
+# a few hundred rows however long the journal grows (reading it from ``events`` took seconds
+# on a million events). Derived like ``interactions``: kept by a trigger, rebuilt by migration 3.
+_PHRASE_USES = """
+CREATE TABLE phrase_uses (  -- last time each cashier was shown or said each phrasing (rotation)
+    cashier TEXT NOT NULL,
+    situation TEXT NOT NULL,   -- card id
+    phrase TEXT NOT NULL,      -- the phrasing, as written in the card
+    at TEXT NOT NULL,          -- the latest use, UTC
+    PRIMARY KEY (cashier, situation, phrase)
+) WITHOUT ROWID
+"""
+_PHRASE_USES_TRIGGER = """
+CREATE TRIGGER phrase_uses_kept AFTER INSERT ON events
+WHEN NEW.kind IN ('shown', 'said') AND NEW.phrase IS NOT NULL AND NEW.cashier IS NOT NULL
+     AND NEW.situation IS NOT NULL BEGIN
+    INSERT INTO phrase_uses (cashier, situation, phrase, at)
+    VALUES (NEW.cashier, NEW.situation, NEW.phrase, NEW.at)
+    ON CONFLICT (cashier, situation, phrase) DO UPDATE SET at = max(at, excluded.at);
+END
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Phrase uses: the rotation's memory in a small table instead of a scan of every event."""
+    conn.execute(_PHRASE_USES)
+    conn.execute(_PHRASE_USES_TRIGGER)
+    conn.execute(
+        "INSERT INTO phrase_uses (cashier, situation, phrase, at) "
+        "SELECT cashier, situation, phrase, max(at) FROM events "
+        "WHERE kind IN ('shown', 'said') AND phrase IS NOT NULL AND cashier IS NOT NULL "
+        "AND situation IS NOT NULL GROUP BY cashier, situation, phrase"
+    )
+
+
+# Version 4: phrase rotation follows the order in which things were written (the event's rowid),
+# never the wall clock, which a till may set back (a corrected clock, a flat CMOS battery); and
+# the journal remembers the damaged journals whose readable events were copied into it.
+_PHRASE_USES_V4 = """
+CREATE TABLE phrase_uses (  -- last time each cashier was shown or said each phrasing (rotation)
+    cashier TEXT NOT NULL,
+    situation TEXT NOT NULL,   -- card id
+    phrase TEXT NOT NULL,      -- the phrasing, as written in the card
+    at TEXT NOT NULL,          -- the latest use, UTC, as the till's clock had it
+    seq INTEGER NOT NULL,      -- the latest use's place in the journal (its event's rowid)
+    PRIMARY KEY (cashier, situation, phrase)
+) WITHOUT ROWID
+"""
+_PHRASE_USES_TRIGGER_V4 = """
+CREATE TRIGGER phrase_uses_kept AFTER INSERT ON events
+WHEN NEW.kind IN ('shown', 'said') AND NEW.phrase IS NOT NULL AND NEW.cashier IS NOT NULL
+     AND NEW.situation IS NOT NULL BEGIN
+    INSERT INTO phrase_uses (cashier, situation, phrase, at, seq)
+    VALUES (NEW.cashier, NEW.situation, NEW.phrase, NEW.at, NEW.rowid)
+    ON CONFLICT (cashier, situation, phrase) DO UPDATE SET
+        at = CASE WHEN excluded.seq > seq THEN excluded.at ELSE at END,
+        seq = max(seq, excluded.seq);
+END
+"""
+_RECOVERED = """
+CREATE TABLE recovered (  -- damaged journals kept aside, whose readable events were copied here
+    source TEXT PRIMARY KEY NOT NULL,  -- the damaged file's name, kept beside this journal
+    reason TEXT,               -- what SQLite said about it
+    found_at TEXT NOT NULL,    -- when the damage was found, UTC
+    next_rowid INTEGER NOT NULL DEFAULT 0,  -- copying goes on after this rowid of the source
+    last_rowid INTEGER NOT NULL DEFAULT 0,  -- the source's last rowid (or an upper bound)
+    copied INTEGER NOT NULL DEFAULT 0,      -- events copied so far
+    lost TEXT NOT NULL DEFAULT '[]',        -- rowid ranges of the source that could not be read
+    done_at TEXT               -- when copying finished, UTC (NULL: still going on)
+)
+"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """Phrase uses ordered by the journal's own sequence; the ``recovered`` table."""
+    conn.execute("DROP TRIGGER phrase_uses_kept")
+    conn.execute("DROP TABLE phrase_uses")
+    conn.execute(_PHRASE_USES_V4)
+    conn.execute(_PHRASE_USES_TRIGGER_V4)
+    # SQLite takes the bare column ``at`` from the row holding max(rowid)
+    conn.execute(
+        "INSERT INTO phrase_uses (cashier, situation, phrase, at, seq) "
+        "SELECT cashier, situation, phrase, at, max(rowid) FROM events "
+        "WHERE kind IN ('shown', 'said') AND phrase IS NOT NULL AND cashier IS NOT NULL "
+        "AND situation IS NOT NULL GROUP BY cashier, situation, phrase"
+    )
+    conn.execute(_RECOVERED)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Tables kept from ``events`` by triggers: never written directly, emptied with the events.
+DERIVED = ("interactions", "phrase_uses")
+
+# ON CONFLICT: writing an event again (a retry after an error) never makes a duplicate
+INSERT = "INSERT INTO events ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING".format(
+    cols=", ".join(COLUMNS), marks=", ".join("?" for _ in COLUMNS)
+)
+# the same with the rowid given: events copied from a damaged journal keep their place
+INSERT_AT = "INSERT INTO events (rowid, {cols}) VALUES (?, {marks}) ON CONFLICT DO NOTHING".format(
+    cols=", ".join(COLUMNS), marks=", ".join("?" for _ in COLUMNS)
+)
+
+
+def migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Bring a journal at schema ``version`` up to :data:`SCHEMA_VERSION`, one step at a time."""
+    for number in range(version, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number](conn)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise

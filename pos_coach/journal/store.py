@@ -1,0 +1,249 @@
+"""One SQLite connection to a journal file: open, migrate, append, read, check (no Qt).
+
+``append_many`` returns after the commit, with ``synchronous=FULL`` in WAL mode, so an event
+whose append returned survives an app crash and a power cut. In the app only the journal's
+writer thread appends (:mod:`pos_coach.journal.writer`); other connections only read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pos_coach.journal.events import COLUMNS, Event, JournalDamagedError, JournalError
+from pos_coach.journal.schema import INSERT, INSERT_AT, SCHEMA_VERSION, migrate
+
+JOURNAL_FILE = "journal.db"
+
+# how long a write waits for another program's lock before the event is queued instead
+BUSY_TIMEOUT_MS = 2  # the UI thread never waits longer on another program (DESIGN: 2 ms)
+
+# SQLite's primary result codes that mean "the file is damaged", as opposed to "the disk refuses
+# for now" (full, read-only, locked, I/O error), which is worth trying again
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether SQLite said the journal file itself is damaged (not merely refused a write)."""
+    if isinstance(exc, JournalDamagedError):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (
+        isinstance(exc, sqlite3.DatabaseError)
+        and code is not None
+        and code & 0xFF
+        in (
+            SQLITE_CORRUPT,
+            SQLITE_NOTADB,
+        )
+    )
+
+
+class Journal:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = self._connect()
+        self._db: Any = None
+        self._floor: int | None = None  # see :meth:`append_many`
+        self._migrate()
+        self._floor = self._rowid_floor()
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.DatabaseError as exc:
+            kind = JournalDamagedError if is_damage(exc) else JournalError
+            raise kind(f"{self.path}: cannot open the journal: {exc}") from exc
+        self.wal = mode == "wal"
+        return conn
+
+    # set while the journal's folder cannot be written: see :meth:`waiting`
+    waiting_for: str | None = None
+
+    @classmethod
+    def in_dir(cls, data_dir: Path) -> Journal:
+        return cls(Path(data_dir) / JOURNAL_FILE)
+
+    @classmethod
+    def waiting(cls, path: Path, reason: str) -> Journal:
+        """A journal whose file cannot be opened now (its folder cannot be written): it reads
+        as empty, refuses appends with ``reason`` (so the counter keeps them in memory), and
+        opens the real file at the first append that finds it writable."""
+        journal = cls(Path(":memory:"))
+        journal.path = Path(path)
+        journal.waiting_for = reason
+        return journal
+
+    def retry_open(self) -> bool:
+        """For a waiting journal: open the real file if its folder can be written now."""
+        if self.waiting_for is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._open_for_real()
+        return self.waiting_for is None
+
+    def _open_for_real(self) -> None:
+        try:
+            real = Journal(self.path)
+        except (JournalError, OSError, sqlite3.Error) as exc:
+            raise sqlite3.OperationalError(self.waiting_for or str(exc)) from exc
+        self.conn.close()
+        self.conn, self.wal, self._db, self.waiting_for = real.conn, real.wal, None, None
+        self._floor = real._floor
+
+    def reopen(self) -> None:
+        """Close this connection and open the file at :attr:`path` again: after the writer
+        replaced a damaged journal, or made a new write-ahead log after the old one was deleted,
+        a reader's old connection still sees the old files."""
+        if self.waiting_for is not None or str(self.path) == ":memory:":
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        self.conn = self._connect()
+        self._db = None
+        self._migrate()
+        self._floor = self._rowid_floor()
+
+    def _migrate(self) -> None:
+        conn = self.conn
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            kind = JournalDamagedError if is_damage(exc) else JournalError
+            raise kind(f"{self.path}: not a journal database: {exc}") from exc
+        if version > SCHEMA_VERSION:
+            raise JournalError(
+                f"{self.path}: schema version {version} is newer than this program knows "
+                f"({SCHEMA_VERSION}); update POS Coach"
+            )
+        migrate(conn, version)
+
+    @property
+    def db(self) -> Any:
+        """The journal as a sqlite-utils Database (imported on first use: it is slow to load)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing --------------------------------------------------------------------------------
+    def append(self, event: Event) -> None:
+        """Write one event; returns only once it is committed."""
+        self.append_many([event])
+
+    def append_many(self, events: Sequence[Event]) -> None:
+        """Write ``events`` in one transaction, in order; returns once they are committed.
+
+        An event already in the journal (same id) is left as it is, so writing again after an
+        unclear error never makes a duplicate. While the readable events of a damaged journal
+        are being copied in (:mod:`pos_coach.journal.damage`), new events are placed after the
+        last of them, so the journal's order stays the order things happened.
+        """
+        if self.waiting_for is not None:
+            self._open_for_real()  # raises while the folder still cannot be written
+        if not events:
+            return
+        rows = [[event.row()[c] for c in COLUMNS] for event in events]
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            first = 0
+            if self._floor is not None:
+                latest = conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+                if latest <= self._floor:
+                    conn.execute(INSERT_AT, [self._floor + 1, *rows[0]])
+                    first = 1
+            conn.executemany(INSERT, rows[first:])
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        self._floor = None if self._floor is None else self._rowid_floor()
+
+    def write_rows(self, rows: Iterable[Sequence[Any]], batch: int = 10_000) -> int:
+        """Write plain rows (the values of :data:`COLUMNS`, in order) in the caller's open
+        transaction, ``batch`` at a time; their number. For bulk writers such as the demo."""
+        from itertools import islice
+
+        written = 0
+        iterator = iter(rows)
+        while chunk := list(islice(iterator, batch)):
+            self.conn.executemany(INSERT, chunk)
+            written += len(chunk)
+        return written
+
+    def _rowid_floor(self) -> int | None:
+        """While a damaged journal's events are still being copied in, the rowid new events
+        must come after; None otherwise."""
+        try:
+            row = self.conn.execute(
+                "SELECT max(last_rowid) FROM recovered WHERE done_at IS NULL"
+            ).fetchone()
+        except sqlite3.OperationalError:  # an in-memory journal being migrated, say
+            return None
+        if not row or row[0] is None:
+            return None
+        latest = self.conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+        return int(row[0]) if latest <= int(row[0]) else None
+
+    def checkpoint(self, mode: str = "PASSIVE") -> None:
+        """Copy what the write-ahead log holds into the journal file itself."""
+        if self.wal:
+            self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+
+    # -- reading --------------------------------------------------------------------------------
+    def events(self, where: str | None = None, params: list[Any] | None = None) -> Iterator[Event]:
+        """Events in the order they were written, optionally filtered by an SQL ``where``.
+
+        The order is the journal's own (rowid), never the wall clock, which a till may set
+        back."""
+        sql = f"SELECT {', '.join(COLUMNS)} FROM events"
+        if where:
+            sql += f" WHERE {where}"
+        for record in self.conn.execute(f"{sql} ORDER BY rowid", params or []):
+            yield Event.from_row(dict(zip(COLUMNS, record, strict=True)))
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM events").fetchone()[0])
+
+    def phrase_uses(self) -> list[tuple[str, str, str, int]]:
+        """``(cashier, situation, phrase, sequence of the latest use)`` for phrase rotation.
+
+        Read from the small ``phrase_uses`` table (kept by a trigger), not from every event.
+        """
+        sql = "SELECT cashier, situation, phrase, seq FROM phrase_uses"
+        return [tuple(row) for row in self.conn.execute(sql)]  # type: ignore[misc]
+
+    def health_check(self) -> None:
+        """Read the journal's own pages a start-up cannot do without (the latest events, the
+        phrase history, the schema); a damaged file raises ``sqlite3.DatabaseError`` here."""
+        self.conn.execute("SELECT max(rowid) FROM events").fetchone()
+        self.conn.execute("SELECT count(*) FROM phrase_uses").fetchone()
+        self.conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+
+    def quick_check(self) -> str | None:
+        """SQLite's own check of every page, with the write-ahead log: None when it finds
+        nothing wrong, else its first finding. Reads the whole file: seconds on a big one."""
+        rows = [row[0] for row in self.conn.execute("PRAGMA quick_check(5)")]
+        return None if rows == ["ok"] else "; ".join(str(r) for r in rows)
+
+    def wal_missing(self) -> bool:
+        """Whether the write-ahead log this connection writes to is no longer in the folder
+        (deleted by hand, or by a clean-up tool, while the app runs)."""
+        return self.wal and not os.path.exists(f"{self.path}-wal")
+
+    def close(self) -> None:
+        self.conn.close()

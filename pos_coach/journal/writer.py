@@ -1,0 +1,338 @@
+"""The journal's writer: the one path by which the app writes events, on a thread of its own.
+
+The caller (the counter, the editor, on the UI thread) only hands an event over and goes on: a
+commit with ``synchronous=FULL`` waits for the disk, sometimes for several milliseconds, and the
+UI thread must never wait that long. Everything the disk-trouble guarantees need lives here:
+
+- a refusal (disk full, read-only, locked by another program, an I/O error) keeps the events
+  waiting, in order, and they are tried again every :data:`RETRY_SECONDS`;
+- damage (SQLite says the file is malformed) is not a refusal and is never retried against the
+  same file: the damaged journal is kept aside, a fresh one takes its place at once and the
+  readable events of the old one are copied into it between new events
+  (:mod:`pos_coach.journal.damage`);
+- events spilled by an earlier run are written first, in batches, and their file removed;
+- when the shop goes quiet the write-ahead log is copied into the journal file (a checkpoint),
+  so a young journal does not live only in ``journal.db-wal``; a log deleted while the app
+  runs is noticed after the next commit, copied in and made anew.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+from pos_coach.journal.damage import Damage, Recovery, replace_damaged
+from pos_coach.journal.events import Event, JournalError
+from pos_coach.journal.store import Journal, is_damage
+
+RETRY_SECONDS = 2.0  # how often a refused write is tried again
+WRITER_CACHE_KIB = 512  # page cache of the writer's connection (SQLite's default is 2,000 KiB)
+BATCH = 500  # at most this many waiting events go into one transaction
+CHECKPOINT_IDLE_SECONDS = 1.0  # this long without a new event, and the log is copied in
+MAX_REPLACEMENTS = 3  # damaged journals replaced in one run; after that the writer only waits
+
+log = logging.getLogger(__name__)
+
+
+class Appender:
+    """Commits events on a thread of its own, oldest first, each once.
+
+    ``listeners`` are called from the writer's thread after every commit or refusal, and when
+    the journal file was replaced (:attr:`generation` then moves on: a reader's connection
+    must be opened again, see :meth:`Journal.reopen`).
+    """
+
+    def __init__(self, journal: Journal, retry_seconds: float = RETRY_SECONDS) -> None:
+        self.journal = journal
+        self.retry_seconds = retry_seconds
+        self.listeners: list[Callable[[], None]] = []
+        self.last_error: str | None = None
+        self.generation = 0  # moves on whenever the file at the journal's path is a new one
+        self.replaced: list[Damage] = []  # damaged journals kept aside during this run
+        self.taken_in = 0  # events written in from files spilled by an earlier run
+        self._queue: deque[Event] = deque()  # not yet committed, oldest first
+        self._imports: deque[Path] = deque()  # spill files still to write in, first of all
+        self._appended = 0  # events handed over so far (the last one's number)
+        self._committed = 0  # events committed so far (in order: numbers 1.._committed)
+        self._attempts = 0  # failed attempts so far
+        self._wake = False
+        self._stopping = False
+        self._recovering = True  # until the writer has looked (a journal may need copying into)
+        self._dirty_since: float | None = None  # the log holds commits not yet copied in
+        self._cv = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    # -- the caller's side --------------------------------------------------------------------
+    def append(self, event: Event) -> int:
+        """Hand ``event`` over for writing; returns its number (see :meth:`state`)."""
+        with self._cv:
+            self._queue.append(event)
+            self._appended += 1
+            number = self._appended
+            self._start()
+            self._cv.notify_all()
+        return number
+
+    def take_in(self, files: list[Path]) -> None:
+        """Write in the events of files spilled by an earlier run, before anything else."""
+        if not files:
+            return
+        with self._cv:
+            self._imports.extend(files)
+            self._start()
+            self._cv.notify_all()
+
+    def start(self) -> None:
+        """Start the writer now (it starts by itself with the first event): a journal that
+        replaced a damaged one has events to copy in before anything is appended."""
+        with self._cv:
+            self._start()
+            self._cv.notify_all()
+
+    def _start(self) -> None:
+        if (self._thread is None or not self._thread.is_alive()) and not self._stopping:
+            self._thread = threading.Thread(
+                target=self._run, name="pos-coach-journal-writer", daemon=True
+            )
+            self._thread.start()
+
+    @property
+    def pending(self) -> list[Event]:
+        """Events handed over and not yet committed, oldest first."""
+        with self._cv:
+            return list(self._queue)
+
+    @property
+    def last_number(self) -> int:
+        return self._appended
+
+    def state(self, number: int) -> str:
+        """``committed``, ``waiting`` (the disk refused the events before it) or ``writing``."""
+        with self._cv:
+            if number <= self._committed:
+                return "committed"
+            return "waiting" if self.last_error is not None else "writing"
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until every event handed over (and every spilled file) is written (True), or
+        the disk refused once more, or ``timeout`` passed (False). For tests and for closing,
+        never the UI."""
+        with self._cv:
+            attempts = self._attempts
+            self._wake = True
+            self._cv.notify_all()
+            self._cv.wait_for(
+                lambda: not (self._queue or self._imports) or self._attempts > attempts, timeout
+            )
+            return not (self._queue or self._imports)
+
+    def settle(self, timeout: float = 10.0) -> bool:
+        """Wait until the writer has nothing left to do: events written, the log copied into
+        the journal file, a damaged journal's events copied. For tests and benchmarks."""
+        deadline = time.monotonic() + timeout
+        with self._cv:
+            self._start()
+            self._cv.notify_all()
+            return self._cv.wait_for(
+                lambda: (
+                    not (self._queue or self._imports or self._recovering)
+                    and self._dirty_since is None
+                ),
+                max(0.0, deadline - time.monotonic()),
+            )
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Write what can be written, then stop the writer; what the disk refused stays in
+        :attr:`pending` (to be spilled)."""
+        with self._cv:
+            self._stopping = True
+            self._cv.notify_all()
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    # -- the writer's thread ------------------------------------------------------------------
+    def _run(self) -> None:
+        target: Journal | None = None
+        try:
+            while True:
+                with self._cv:
+                    self._cv.wait_for(self._has_work, self._idle_wait())
+                    if self._stopping and not (self._queue or self._imports):
+                        return  # stopping, all written
+                    batch = [] if self._imports else list(_first(self._queue, BATCH))
+                    spilled = self._imports[0] if self._imports else None
+                try:
+                    if target is None:
+                        target = self._open()
+                    if spilled is not None:
+                        self.taken_in += _take_in_file(target, spilled)
+                    elif batch:
+                        target.append_many(batch)
+                    else:
+                        self._idle_work(target)
+                        continue
+                except Exception as exc:  # the disk refused, or the file is damaged
+                    if is_damage(exc) and len(self.replaced) < MAX_REPLACEMENTS:
+                        target = self._replace(target, exc)
+                        continue
+                    if not self._refused(exc):
+                        return  # stopping: what is left is spilled by the caller
+                    continue
+                with self._cv:
+                    if spilled is not None:
+                        self._imports.popleft()
+                    for _ in batch:
+                        self._queue.popleft()
+                    self._committed += len(batch)
+                    self.last_error = None
+                    self._dirty_since = time.monotonic()
+                    self._cv.notify_all()
+                if target.wal_missing():
+                    target = self._renew_log(target)
+                self._tell()
+        finally:
+            if target is not None and target is not self.journal:
+                with contextlib.suppress(sqlite3.Error):
+                    target.close()
+
+    def _has_work(self) -> bool:
+        if self._queue or self._imports or self._stopping or self._wake:
+            return True
+        return self._recovering or self._checkpoint_due()
+
+    def _idle_wait(self) -> float | None:
+        """How long the writer may sleep before idle work is due (None: until woken)."""
+        if self._dirty_since is None:
+            return None
+        return max(0.0, self._dirty_since + CHECKPOINT_IDLE_SECONDS - time.monotonic())
+
+    def _checkpoint_due(self) -> bool:
+        dirty = self._dirty_since
+        return dirty is not None and time.monotonic() - dirty >= CHECKPOINT_IDLE_SECONDS
+
+    def _idle_work(self, target: Journal) -> None:
+        """Nothing waits: copy a batch from a damaged journal, or the log into the file."""
+        self._wake = False
+        if self._recovering:
+            recovery = Recovery.pending(target)
+            more = recovery is not None and recovery.step()
+            if recovery is not None:
+                recovery.close()
+            with self._cv:
+                self._recovering = more
+                self._cv.notify_all()
+            if recovery is not None and not more:
+                self._tell()
+            return
+        if self._checkpoint_due():
+            try:
+                target.checkpoint()
+            except sqlite3.Error as exc:
+                if is_damage(exc):
+                    raise
+                log.info("checkpoint of %s put off: %s", target.path, exc)  # tried when next idle
+            finally:
+                with self._cv:
+                    self._dirty_since = None
+                    self._cv.notify_all()
+
+    def _open(self) -> Journal:
+        """The writer's own connection (an in-memory journal can only share its one)."""
+        if str(self.journal.path) == ":memory:":
+            return self.journal
+        journal = Journal(self.journal.path)
+        # it only appends: the pages it needs are the ends of each index, so a small cache
+        journal.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        return journal
+
+    def _replace(self, target: Journal | None, exc: Exception) -> Journal | None:
+        """The journal file is damaged: keep it aside, go on in a fresh one at once."""
+        if target is not None and target is not self.journal:
+            with contextlib.suppress(sqlite3.Error):
+                target.close()
+        reason = str(exc) or type(exc).__name__
+        try:
+            fresh, damage = replace_damaged(self.journal.path, reason)
+        except (OSError, sqlite3.Error, JournalError) as error:
+            self._refused(
+                OSError(f"{reason}; the damaged journal could not be kept aside: {error}")
+            )
+            return None
+        fresh.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        log.warning(
+            "%s: damaged (%s); kept as %s, a fresh journal goes on", fresh.path, reason, damage.kept
+        )
+        with self._cv:
+            self.replaced.append(damage)
+            self.generation += 1
+            self._recovering = True
+            self._cv.notify_all()
+        self._tell()
+        return fresh
+
+    def _renew_log(self, target: Journal) -> Journal:
+        """The write-ahead log was deleted while in use: this connection still holds it, so
+        copy it into the journal file, then open the file again (with a new log)."""
+        with contextlib.suppress(sqlite3.Error):
+            target.checkpoint("TRUNCATE")
+        log.warning("%s-wal was deleted while in use; its events were copied in", target.path)
+        try:
+            target.reopen()
+            target.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        except (sqlite3.Error, JournalError, OSError):
+            pass  # tried again with the next commit
+        with self._cv:
+            self.generation += 1
+            self._dirty_since = None
+        return target
+
+    def _refused(self, exc: Exception) -> bool:
+        """Note the refusal and wait before the next try; False when it is time to stop."""
+        with self._cv:
+            self.last_error = _reason(exc)
+            self._attempts += 1
+            self._wake = False
+            self._cv.notify_all()
+        self._tell()
+        with self._cv:
+            self._cv.wait_for(lambda: self._wake or self._stopping, self.retry_seconds)
+            self._wake = False
+            return not self._stopping
+
+    def _tell(self) -> None:
+        for listener in list(self.listeners):
+            with contextlib.suppress(Exception):  # a listener never stops the writer
+                listener()
+
+
+def _first(queue: deque[Event], count: int) -> list[Event]:
+    return [queue[i] for i in range(min(count, len(queue)))]
+
+
+def _take_in_file(target: Journal, path: Path) -> int:
+    """Write the events of one spilled file, a batch per transaction; the file is removed once
+    they are all in the journal (a file it cannot trust or read is left, and said why)."""
+    from pos_coach.journal.spill import read_spilled, retire
+
+    spilled = read_spilled(path)
+    for problem in spilled.problems:
+        log.warning("%s", problem)
+    events = spilled.events
+    for start in range(0, len(events), BATCH):
+        target.append_many(events[start : start + BATCH])
+    retire(spilled)
+    return len(events)
+
+
+def _reason(exc: Exception) -> str:
+    """Why the disk refused, in a line a shop can act on (``folder: Read-only file system``)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return str(exc) or type(exc).__name__
