@@ -55,6 +55,7 @@ def build_core(options: Options) -> Core:
         pack = Pack(lang=options.lang, name="", categories={}, cards={})
     library = Library(pack)
     journal, damaged = open_or_start_fresh(options.data_dir)
+    journal.read_only()  # the window only reads; every write goes through the counter's writer
     settings = Settings.in_dir(options.data_dir)
     counter = Counter(library, journal, settings, register=options.register)
     notice = None
@@ -264,9 +265,9 @@ def start(options: Options) -> int:
         return app.exec()
     finally:
         core.counter.end_shift()
+        core.journal.close()  # the reader first: the writer's connection is then the last one
         core.counter.writer.close()  # writes what the disk takes, then stops
         spill(core.counter.writer.pending, options.data_dir)  # never lost: written next start
-        core.journal.close()
         pictures = sys.modules.get("pos_coach.review.pictures")  # only if the review drew any
         if pictures is not None:
             pictures.shutdown()

@@ -47,6 +47,7 @@ class Journal:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.reader = False  # see :meth:`read_only`
         self.conn = self._connect()
         self._db: Any = None
         self._floor: int | None = None  # see :meth:`append_many`
@@ -55,6 +56,14 @@ class Journal:
 
     def _connect(self) -> sqlite3.Connection:
         try:
+            if self.reader:
+                conn = sqlite3.connect(
+                    f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False
+                )
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+                self.wal = mode == "wal"
+                return conn
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -97,6 +106,19 @@ class Journal:
         self.conn.close()
         self.conn, self.wal, self._db, self.waiting_for = real.conn, real.wal, None, None
         self._floor = real._floor
+        if self.reader:
+            self.reopen()
+
+    def read_only(self) -> Journal:
+        """From now on only read, through a read-only connection: the app's readers (the
+        counter's phrase history, the editor's) leave every write to the journal's writer.
+        Such a connection never writes the file, not even the checkpoint SQLite makes when
+        the last connection closes, so one left on an old log (see :meth:`reopen`) can
+        never copy stale pages in."""
+        self.reader = True
+        if self.waiting_for is None and str(self.path) != ":memory:":
+            self.reopen()
+        return self
 
     def reopen(self) -> None:
         """Close this connection and open the file at :attr:`path` again: after the writer
@@ -108,7 +130,8 @@ class Journal:
             self.conn.close()
         self.conn = self._connect()
         self._db = None
-        self._migrate()
+        if not self.reader:
+            self._migrate()
         self._floor = self._rowid_floor()
 
     def _migrate(self) -> None:
