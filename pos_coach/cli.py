@@ -198,6 +198,26 @@ def export(fmt: str, data_dir: str | None) -> None:
 
 
 @cli.command()
+@click.argument("dest", type=click.Path(dir_okay=True))
+@DATA_DIR_OPTION
+def backup(dest: str, data_dir: str | None) -> None:
+    """A consistent copy of the journal in DEST (a file, or a folder to put it in), also while
+    the app is writing to it. Never replaces a file."""
+    from pathlib import Path
+
+    from pos_coach import paths
+    from pos_coach.journal import JournalError
+    from pos_coach.journal.backup import backup as copy_journal
+
+    try:
+        copy = copy_journal(paths.data_dir(data_dir), Path(dest).expanduser())
+    except JournalError as exc:
+        click.echo(f"pos-coach: {exc}", err=True)
+        sys.exit(Exit.PROBLEMS)
+    click.echo(f"backed up {copy.events:,} events to {copy.path} (checked by SQLite: ok)")
+
+
+@cli.command()
 @click.option(
     "--days", type=click.IntRange(min=1), default=30, show_default=True, help="Days of data."
 )

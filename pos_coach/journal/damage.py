@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos_coach.journal.events import COLUMNS, KINDS, JournalError, utc_now
-from pos_coach.journal.schema import INSERT_AT
-from pos_coach.journal.store import JOURNAL_FILE, Journal
+from pos_coach.journal.store import JOURNAL_FILE, Journal, insert_at
 
 
 @dataclass(frozen=True)
@@ -188,7 +187,7 @@ class Recovery:
         target = self.target.conn
         target.execute("BEGIN IMMEDIATE")
         try:
-            target.executemany(INSERT_AT, good)
+            insert_at(target, [list(row) for row in good])
             target.execute(
                 "UPDATE recovered SET next_rowid = ?, copied = copied + ?, lost = ?, "
                 "done_at = ? WHERE source = ?",

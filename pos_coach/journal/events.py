@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -75,11 +75,13 @@ class Event:
             raise ValueError(f"unknown outcome {self.outcome!r}")
 
     def row(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["detail"] = (
-            None if self.detail is None else json.dumps(self.detail, ensure_ascii=False)
-        )
-        return data
+        """The event as the journal's columns hold it (``detail`` as JSON text)."""
+        return dict(zip(COLUMNS, self.values(), strict=True))
+
+    def values(self) -> list[Any]:
+        """The values of :data:`COLUMNS`, in order, as written into the journal."""
+        detail = None if self.detail is None else json.dumps(self.detail, ensure_ascii=False)
+        return [detail if name == "detail" else getattr(self, name) for name in COLUMNS]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Event:

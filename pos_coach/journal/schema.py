@@ -265,12 +265,15 @@ SCHEMA_VERSION = len(MIGRATIONS)
 DERIVED = ("interactions", "phrase_uses")
 
 # ON CONFLICT: writing an event again (a retry after an error) never makes a duplicate
-INSERT = "INSERT INTO events ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING".format(
+INSERT = "INSERT INTO events ({cols}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING".format(
     cols=", ".join(COLUMNS), marks=", ".join("?" for _ in COLUMNS)
 )
-# the same with the rowid given: events copied from a damaged journal keep their place
-INSERT_AT = "INSERT INTO events (rowid, {cols}) VALUES (?, {marks}) ON CONFLICT DO NOTHING".format(
-    cols=", ".join(COLUMNS), marks=", ".join("?" for _ in COLUMNS)
+# the same with the rowid given (events copied from a damaged journal, or written into places
+# kept for them): a place already taken is an error, never a silent skip
+INSERT_AT = (
+    "INSERT INTO events (rowid, {cols}) VALUES (?, {marks}) ON CONFLICT (id) DO NOTHING".format(
+        cols=", ".join(COLUMNS), marks=", ".join("?" for _ in COLUMNS)
+    )
 )
 
 

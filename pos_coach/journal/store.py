@@ -50,9 +50,10 @@ class Journal:
         self.reader = False  # see :meth:`read_only`
         self.conn = self._connect()
         self._db: Any = None
-        self._floor: int | None = None  # see :meth:`append_many`
+        self._reserved: int | None = None  # the last place kept by :meth:`reserve`
+        self._recovering: int | None = None  # the last place of events being recovered
         self._migrate()
-        self._floor = self._rowid_floor()
+        self._recovering = self._recovery_floor()
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -105,7 +106,7 @@ class Journal:
             raise sqlite3.OperationalError(self.waiting_for or str(exc)) from exc
         self.conn.close()
         self.conn, self.wal, self._db, self.waiting_for = real.conn, real.wal, None, None
-        self._floor = real._floor
+        self._recovering = real._recovering
         if self.reader:
             self.reopen()
 
@@ -126,13 +127,14 @@ class Journal:
         a reader's old connection still sees the old files."""
         if self.waiting_for is not None or str(self.path) == ":memory:":
             return
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.close()
-        self.conn = self._connect()
+        old = self.conn
+        self.conn = self._connect()  # before the old one closes: were that the last connection,
+        with contextlib.suppress(sqlite3.Error):  # closing it would copy the whole log in now
+            old.close()
         self._db = None
         if not self.reader:
             self._migrate()
-        self._floor = self._rowid_floor()
+        self._recovering = self._recovery_floor()  # places kept by :meth:`reserve` stay kept
 
     def _migrate(self) -> None:
         conn = self.conn
@@ -166,35 +168,48 @@ class Journal:
         """Write one event; returns only once it is committed."""
         self.append_many([event])
 
-    def append_many(self, events: Sequence[Event]) -> None:
+    def append_many(self, events: Sequence[Event], at: int | None = None) -> None:
         """Write ``events`` in one transaction, in order; returns once they are committed.
 
         An event already in the journal (same id) is left as it is, so writing again after an
-        unclear error never makes a duplicate. While the readable events of a damaged journal
-        are being copied in (:mod:`pos_coach.journal.damage`), new events are placed after the
-        last of them, so the journal's order stays the order things happened.
+        unclear error never makes a duplicate. ``at`` is the place (rowid) of the first event
+        for events written into places kept for them (:meth:`reserve`); new events always go
+        after every place kept, so the journal's order stays the order things happened.
         """
         if self.waiting_for is not None:
             self._open_for_real()  # raises while the folder still cannot be written
         if not events:
             return
-        rows = [[event.row()[c] for c in COLUMNS] for event in events]
+        rows = [event.values() for event in events]
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            first = 0
-            if self._floor is not None:
-                latest = conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
-                if latest <= self._floor:
-                    conn.execute(INSERT_AT, [self._floor + 1, *rows[0]])
-                    first = 1
-            conn.executemany(INSERT, rows[first:])
+            if at is not None:
+                insert_at(conn, [[at + n, *row] for n, row in enumerate(rows)])
+            else:
+                first = 0
+                floor = self._floor()
+                if floor is not None:
+                    latest = conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+                    if latest <= floor:
+                        insert_at(conn, [[floor + 1, *rows[0]]])
+                        first = 1
+                conn.executemany(INSERT, rows[first:])
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
             raise
-        self._floor = None if self._floor is None else self._rowid_floor()
+        if at is None:
+            self._reserved = self._recovering = None  # new events are past every kept place
+
+    def reserve(self, count: int) -> int:
+        """Keep ``count`` places after the last event (and after places kept before) for
+        events to be written later with ``append_many(..., at=...)``; returns the first."""
+        latest = self.conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+        first = max(latest, self._floor() or 0) + 1
+        self._reserved = first + count - 1
+        return first
 
     def write_rows(self, rows: Iterable[Sequence[Any]], batch: int = 10_000) -> int:
         """Write plain rows (the values of :data:`COLUMNS`, in order) in the caller's open
@@ -208,9 +223,14 @@ class Journal:
             written += len(chunk)
         return written
 
-    def _rowid_floor(self) -> int | None:
-        """While a damaged journal's events are still being copied in, the rowid new events
-        must come after; None otherwise."""
+    def _floor(self) -> int | None:
+        """The last place kept for events still to be written; new events go after it."""
+        kept = [p for p in (self._reserved, self._recovering) if p is not None]
+        return max(kept) if kept else None
+
+    def _recovery_floor(self) -> int | None:
+        """While a damaged journal's events are still being copied in, the last of their
+        places; None otherwise."""
         try:
             row = self.conn.execute(
                 "SELECT max(last_rowid) FROM recovered WHERE done_at IS NULL"
@@ -270,3 +290,20 @@ class Journal:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def insert_at(conn: sqlite3.Connection, rows: list[list[Any]]) -> None:
+    """Insert events at the places given (each row: rowid, then the columns); an event whose
+    place is taken after all goes at the end instead: never lost, never a duplicate."""
+    try:
+        conn.execute("SAVEPOINT places")
+        conn.executemany(INSERT_AT, rows)
+        conn.execute("RELEASE places")
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK TO places")
+        conn.execute("RELEASE places")
+        for row in rows:
+            try:
+                conn.execute(INSERT_AT, row)
+            except sqlite3.IntegrityError:
+                conn.execute(INSERT, row[1:])

@@ -25,10 +25,12 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pos_coach.journal.damage import Damage, Recovery, replace_damaged
 from pos_coach.journal.events import Event, JournalError
+from pos_coach.journal.spill import Spilled
 from pos_coach.journal.store import Journal, is_damage
 
 RETRY_SECONDS = 2.0  # how often a refused write is tried again
@@ -57,7 +59,8 @@ class Appender:
         self.replaced: list[Damage] = []  # damaged journals kept aside during this run
         self.taken_in = 0  # events written in from files spilled by an earlier run
         self._queue: deque[Event] = deque()  # not yet committed, oldest first
-        self._imports: deque[Path] = deque()  # spill files still to write in, first of all
+        self._imports: deque[Path] = deque()  # spill files still to write in
+        self._importing: _Import | None = None  # the first of them, being written in
         self._appended = 0  # events handed over so far (the last one's number)
         self._committed = 0  # events committed so far (in order: numbers 1.._committed)
         self._attempts = 0  # failed attempts so far
@@ -166,15 +169,14 @@ class Appender:
                     self._cv.wait_for(self._has_work, self._idle_wait())
                     if self._stopping and not (self._queue or self._imports):
                         return  # stopping, all written
-                    batch = [] if self._imports else list(_first(self._queue, BATCH))
-                    spilled = self._imports[0] if self._imports else None
+                    batch = list(_first(self._queue, BATCH))  # new events first, always
                 try:
                     if target is None:
                         target = self._open()
-                    if spilled is not None:
-                        self.taken_in += _take_in_file(target, spilled)
-                    elif batch:
+                    if batch:
                         target.append_many(batch)
+                    elif self._imports:
+                        self._import_step(target)
                     else:
                         self._idle_work(target)
                         continue
@@ -186,8 +188,6 @@ class Appender:
                         return  # stopping: what is left is spilled by the caller
                     continue
                 with self._cv:
-                    if spilled is not None:
-                        self._imports.popleft()
                     for _ in batch:
                         self._queue.popleft()
                     self._committed += len(batch)
@@ -201,6 +201,30 @@ class Appender:
             if target is not None and target is not self.journal:
                 with contextlib.suppress(sqlite3.Error):
                     target.close()
+
+    def _import_step(self, target: Journal) -> None:
+        """One batch of the spilled file being taken in. Its events keep the places reserved
+        for them when the file was first read, before this run's events, so the journal's
+        order stays the order things happened while new events never wait for the file."""
+        from pos_coach.journal.spill import read_spilled, retire
+
+        if self._importing is None or self._importing.target is not target:
+            spilled = read_spilled(self._imports[0])
+            for problem in spilled.problems:
+                log.warning("%s", problem)
+            first = target.reserve(len(spilled.events))
+            self._importing = _Import(target, spilled, first)
+        job = self._importing
+        chunk = job.spilled.events[job.done : job.done + BATCH]
+        target.append_many(chunk, at=job.first + job.done)
+        job.done += len(chunk)
+        self.taken_in += len(chunk)
+        if job.done >= len(job.spilled.events):
+            retire(job.spilled)
+            with self._cv:
+                self._imports.popleft()
+                self._importing = None
+                self._cv.notify_all()
 
     def _has_work(self) -> bool:
         if self._queue or self._imports or self._stopping or self._wake:
@@ -316,19 +340,14 @@ def _first(queue: deque[Event], count: int) -> list[Event]:
     return [queue[i] for i in range(min(count, len(queue)))]
 
 
-def _take_in_file(target: Journal, path: Path) -> int:
-    """Write the events of one spilled file, a batch per transaction; the file is removed once
-    they are all in the journal (a file it cannot trust or read is left, and said why)."""
-    from pos_coach.journal.spill import read_spilled, retire
+@dataclass
+class _Import:
+    """A spilled file being written in: into which journal, from which place, how far."""
 
-    spilled = read_spilled(path)
-    for problem in spilled.problems:
-        log.warning("%s", problem)
-    events = spilled.events
-    for start in range(0, len(events), BATCH):
-        target.append_many(events[start : start + BATCH])
-    retire(spilled)
-    return len(events)
+    target: Journal
+    spilled: Spilled
+    first: int
+    done: int = 0
 
 
 def _reason(exc: Exception) -> str:

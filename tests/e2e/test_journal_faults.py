@@ -1,0 +1,365 @@
+"""The journal on a bad day, with the real program: nothing acknowledged is ever lost.
+
+Each test leaves the files in a state a real fault leaves them in (a crash or a full disk in the
+middle of a checkpoint, a garbled page, a deleted log), starts the real program as a process on
+them, and reads the result with SQLite alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pos_coach.inlet.client import request
+from tests.conftest import ROOT
+from tests.e2e.journal_files import (
+    PAGE,
+    Logged,
+    count_events,
+    garble,
+    header_size,
+    insert,
+    integrity,
+    journal_with_log,
+    note_rows,
+    pos_coach,
+    root_page,
+)
+from tests.e2e.running import LAUNCHER, start_app
+
+OLD = "json_extract(detail, '$.n') IS NOT NULL"  # the events made before the program started
+IDS = ["greeting", "gate-alarm", "loyalty-card", "bad-mood", "farewell", "card-declined"]
+
+
+def fire(data: Path, count: int, start: int = 0) -> list[dict]:
+    answers = []
+    for n in range(start, start + count):
+        answer = request(data, {"cmd": "trigger", "id": IDS[n % len(IDS)]}, timeout=10)
+        assert answer["ok"], answer
+        answers.append(answer)
+    return answers
+
+
+def stop(process: subprocess.Popen) -> str:
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    return err or ""
+
+
+def shown(data: Path) -> set[str]:
+    conn = sqlite3.connect(data / "journal.db")
+    try:
+        rows = conn.execute("SELECT interaction FROM events WHERE kind = 'shown'").fetchall()
+    finally:
+        conn.close()
+    return {row[0] for row in rows}
+
+
+@pytest.fixture(scope="module")
+def forty_thousand(tmp_path_factory: pytest.TempPathFactory) -> Logged:
+    """A journal of 40,000 events all still in its write-ahead log (made once: it takes a few
+    seconds)."""
+    return journal_with_log(tmp_path_factory.mktemp("made") / "data", 40_000)
+
+
+def test_a_crash_in_the_middle_of_a_checkpoint_loses_nothing(tmp_path, forty_thousand):
+    """A checkpoint copies the log into the file page by page; stopped half-way (a crash, a
+    power cut) the file is shorter than its header says and the rest is still in the log. That
+    is a state SQLite reads whole. Before, the program set such a journal aside as "cut short"
+    and started an empty one: 40,000 events out of sight."""
+    data = tmp_path / "data"
+    full = forty_thousand.full
+    forty_thousand.place(data, full[: (len(full) // 2 // PAGE) * PAGE])  # half copied
+    assert (data / "journal.db").stat().st_size < header_size(data / "journal.db")
+    assert count_events(data) == 40_000  # SQLite itself reads every event
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    answers = fire(data, 3)
+    err = stop(process)
+    assert "kept as" not in err
+    assert not list(data.glob("journal.damaged-*"))
+    assert count_events(data, OLD) == 40_000
+    assert {a["interaction"] for a in answers} <= shown(data)
+    assert integrity(data / "journal.db") == "ok"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A real, small file system (tmpfs) where the test may mount one; else a folder whose
+    writes the kernel limits for the app's process (RLIMIT_FSIZE), which refuses a growing
+    file the same way."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)], capture_output=True
+    )
+    try:
+        yield disk, "tmpfs" if mounted.returncode == 0 else "file-size limit"
+    finally:
+        if mounted.returncode == 0:
+            subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def fill(disk: Path, how: str, pid: int) -> None:
+    if how == "tmpfs":
+        try:
+            with open(disk / "filler", "wb") as filler:
+                while True:
+                    filler.write(b"\0" * 65536)
+                    filler.flush()
+        except OSError:
+            pass  # the disk is full now
+    else:  # no file of the app may grow any more: a full disk, for it
+        size = max(p.stat().st_size for p in (disk / "data").glob("journal.db*"))
+        resource.prlimit(pid, resource.RLIMIT_FSIZE, (size, resource.RLIM_INFINITY))
+
+
+def test_a_full_disk_at_closing_time_loses_nothing(small_disk):
+    """Acknowledged events are in the log; the disk fills; at closing, SQLite's checkpoint
+    stops half-way. Before, the next start called the journal cut short and went on in an
+    empty one: 0 of 65 acknowledged events were in the journal it then used."""
+    disk, how = small_disk
+    data = disk / "data"
+    process = start_app(data)
+    answers = fire(data, 65)
+    assert all(a["logged"] for a in answers)
+    fill(disk, how, process.pid)  # at once: before the shop's quiet moment copies the log in
+    stop(process)
+    print(f"full disk made by: {how}")
+    journal = data / "journal.db"
+    assert journal.stat().st_size < header_size(journal)  # the checkpoint stopped half-way
+    assert (data / "journal.db-wal").exists()
+    (disk / "filler").unlink(missing_ok=True)  # space freed (the limit was the process's own)
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    err = stop(process)
+    assert "kept as" not in err and not list(data.glob("journal.damaged-*"))
+    assert {a["interaction"] for a in answers} <= shown(data)
+    assert integrity(journal) == "ok"
+
+
+def test_a_garbled_page_keeps_the_counter_logging(tmp_path):
+    """A page in the middle of the journal garbled by the disk: every new event touches it.
+    Before, the writer tried the first event again and again like a full disk, every later
+    event waited behind it, and nothing was said. Now the damaged file is kept aside byte for
+    byte, a fresh journal goes on at once (every trigger logged), the readable events of the
+    old one are copied in, and the next start has nothing to say or import."""
+    data = tmp_path / "data"
+    journal_with_log(data, 20_000)  # (closing it copies the log in)
+    # the id index's root: every insert goes through it; the events themselves stay readable
+    garble(data / "journal.db", root_page(data / "journal.db", "sqlite_autoindex_events_1"))
+    damaged = (data / "journal.db").read_bytes()
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    answers = fire(data, 30)
+    assert all(a["logged"] for a in answers), [a for a in answers if not a["logged"]][:1]
+    deadline = time.monotonic() + 60
+    while count_events(data, OLD) < 20_000 and time.monotonic() < deadline:
+        time.sleep(0.2)  # the old events are copied in a batch at a time, between new ones
+    err = stop(process)
+    kept = list(data.glob("journal.damaged-*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged  # never changed, never deleted
+    assert "malformed" in err and kept[0].name in err  # said, naming the file kept aside
+    assert count_events(data, OLD) == 20_000  # every old event was readable: all copied in
+    assert {a["interaction"] for a in answers} <= shown(data)
+    assert integrity(data / "journal.db") == "ok"
+    assert not list(data.glob("journal.pending-*"))  # nothing stuck, nothing spilled
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    answers = fire(data, 2)
+    err = stop(process)
+    assert "kept as" not in err and len(list(data.glob("journal.damaged-*.db"))) == 1
+    assert all(a["logged"] for a in answers)
+
+
+def test_a_deleted_log_loses_no_acknowledged_event(tmp_path):
+    """``journal.db-wal`` deleted while the app runs (a clean-up tool, a hasty hand), then a
+    crash. Before, a young journal lived only in its log and every event since the start was
+    gone. Now the shop's quiet moments copy the log into the file, and a deleted log is
+    noticed at the next commit, copied in and made anew."""
+    data = tmp_path / "data"
+    process = start_app(data)
+    try:
+        first = fire(data, 10)
+        # a copy of journal.db alone (a careless backup) has them within a quiet moment
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            copy = tmp_path / "db-alone"
+            copy.mkdir(exist_ok=True)
+            shutil.copyfile(data / "journal.db", copy / "journal.db")
+            with contextlib.suppress(sqlite3.Error):  # (no tables there yet, say)
+                if count_events(copy, "kind = 'shown'") >= 10:
+                    break
+            time.sleep(0.3)
+        assert count_events(copy, "kind = 'shown'") >= 10, "the log was never copied in"
+        (data / "journal.db-wal").unlink()
+        second = fire(data, 10, start=10)
+    finally:
+        process.kill()  # a crash: nothing gets to close cleanly
+        process.wait(30)
+    assert all(a["logged"] for a in first + second)
+    process = start_app(data)
+    stop(process)
+    assert {a["interaction"] for a in first + second} <= shown(data)
+    assert integrity(data / "journal.db") == "ok"
+
+
+def test_a_backup_of_a_running_journal_is_consistent_and_whole(tmp_path):
+    """``pos-coach backup DEST`` while triggers pour in: one self-contained file that SQLite
+    finds whole, with every event acknowledged before the backup began."""
+    data = tmp_path / "data"
+    journal_with_log(data, 5_000)
+    process = start_app(data)
+    try:
+        before = fire(data, 20)
+        pouring = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from pos_coach.inlet.client import request\n"
+                "for n in range(200): request(sys.argv[1], {'cmd': 'trigger', 'id': 'greeting'})",
+                str(data),
+            ],
+            cwd=ROOT,
+        )
+        copied = pos_coach("backup", str(tmp_path / "copy.db"), "--data-dir", str(data))
+        pouring.wait(60)
+    finally:
+        stop(process)
+    assert copied.returncode == 0, copied.stderr
+    assert "copy.db" in copied.stdout
+    copy = tmp_path / "copy.db"
+    assert not Path(f"{copy}-wal").exists()  # one file: nothing left in a log beside it
+    assert integrity(copy) == "ok"
+    conn = sqlite3.connect(copy)
+    interactions = {r[0] for r in conn.execute("SELECT interaction FROM events")}
+    total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    conn.close()
+    assert {a["interaction"] for a in before} <= interactions
+    assert total >= 5_020
+    again = pos_coach("backup", str(copy), "--data-dir", str(data))
+    assert again.returncode == 1 and "already exists" in again.stderr  # never replaces
+
+
+def test_spilled_events_go_in_without_holding_the_counter(tmp_path):
+    """20,000 events spilled by an earlier run (a disk full all evening): before, they were
+    written on the UI thread one commit each, and the counter answered nothing for seconds. Now
+    the writer takes them in first, in batches: the counter answers at once, the first trigger
+    is logged after them, in order, and the file is removed."""
+    from pos_coach.journal import Event
+
+    baseline = tmp_path / "baseline"
+    started = time.monotonic()
+    stop(start_app(baseline))
+    plain = time.monotonic() - started
+    data = tmp_path / "data"
+    stop(start_app(data))
+    rows = [
+        Event("note", cashier="Anna", detail={"n": n}, at=f"2026-01-01T10:00:{n % 60:02d}.000Z")
+        for n in range(20_000)
+    ]
+    spill = data / "journal.pending-20260101-220000-000000.jsonl"
+    import json
+
+    spill.write_text("".join(json.dumps(e.row()) + "\n" for e in rows), "utf-8")
+    spill.chmod(0o600)
+    started = time.monotonic()
+    process = start_app(data)
+    answering = time.monotonic() - started
+    answer = request(data, {"cmd": "trigger", "id": "greeting"}, timeout=10)
+    stop(process)
+    assert answering < max(3.0, 2 * plain), (answering, plain)
+    assert answer["logged"]
+    conn = sqlite3.connect(data / "journal.db")
+    notes = conn.execute("SELECT count(*) FROM events WHERE kind = 'note'").fetchone()[0]
+    last = conn.execute("SELECT kind FROM events ORDER BY rowid DESC LIMIT 1").fetchone()[0]
+    conn.close()
+    assert notes == 20_000 and last == "shown"  # the spilled ones first, then this run's
+    assert not spill.exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a file another user owns needs root")
+def test_a_spill_file_of_another_user_is_never_written_in(tmp_path):
+    """Another local user plants a spill file (a ``card_edited`` by "OWNER", an outcome for a
+    cashier). Before, it was written into the journal. Now only this user's own files count."""
+    from pos_coach.journal import Event
+
+    data = tmp_path / "data"
+    stop(start_app(data))
+    forged = data / "journal.pending-20260101-000000-000000.jsonl"
+    event = Event("card_edited", situation="greeting", detail={"by": "OWNER", "action": "saved"})
+    forged.write_text(__import__("json").dumps(event.row()) + "\n", "utf-8")
+    os.chown(forged, 65534, 65534)
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    fire(data, 1)
+    err = stop(process)
+    assert count_events(data, "kind = 'card_edited'") == 0
+    assert forged.exists() and "another user" in err and forged.name in err
+
+
+@pytest.mark.slow
+def test_sigkill_during_the_writers_checkpoint_of_a_big_log(tmp_path, forty_thousand):
+    """A trigger's commit sets the writer copying a large log into the file, and the app is
+    killed (SIGKILL) at moments spread over that copy. Whatever the moment, the next start
+    keeps every event: before, a kill half-way hid all 40,000 behind a "cut short" journal."""
+
+    def round_(name: str, kill_after: float | None) -> tuple[Path, float, int]:
+        data = tmp_path / name
+        forty_thousand.place(data, forty_thousand.before)
+        process = start_app(data)
+        started = time.monotonic()
+        trigger = subprocess.Popen(
+            [*LAUNCHER, "trigger", "greeting", "--data-dir", str(data)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        if kill_after is None:
+            trigger.wait(60)
+            took = time.monotonic() - started
+            stop(process)
+        else:
+            time.sleep(kill_after)
+            process.kill()
+            process.wait(30)
+            trigger.wait(30)
+            took = 0.0
+        return data, took, trigger.returncode
+
+    _data, took, _ = round_("calibration", None)  # the trigger's commit, with the copy
+    half_way = rounds = 0
+    moments = random.Random(11)
+    while half_way < 2 and rounds < 24:  # until kills landed half-way through a copy twice
+        rounds += 1
+        fraction = moments.uniform(0.2, 1.0)
+        data, _, status = round_(f"data-{rounds}", fraction * took)
+        journal = data / "journal.db"
+        half_way += journal.stat().st_size < header_size(journal)
+        process = start_app(data, stderr=subprocess.PIPE, text=True)
+        err = stop(process)
+        assert "kept as" not in err and not list(data.glob("journal.damaged-*")), fraction
+        assert count_events(data, OLD) == 40_000, fraction
+        assert integrity(journal) == "ok"
+        if status == 0:  # acknowledged: it must be there
+            fired = "kind = 'shown' AND situation = 'greeting' AND detail IS NULL"
+            assert count_events(data, fired) == 1, fraction
+        shutil.rmtree(data)
+    print(f"killed half-way through a checkpoint: {half_way} of {rounds} ({took:.2f} s)")
+    assert half_way >= 1, "no kill landed in the middle of a checkpoint"
+
+
+def test_insert_helper_matches_the_journal(tmp_path):
+    """The rows these tests write are events the program itself reads back."""
+    from pos_coach.journal import Journal
+
+    journal = Journal(tmp_path / "j.db")
+    insert(journal.conn, note_rows(12))
+    assert [e.kind for e in journal.events()] == ["shown"] + ["note"] * 9 + ["shown", "note"]
