@@ -28,6 +28,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{name}' is not a valid card id: use lowercase letters a-z, digits and '-'{hint}",
         "ru": "'{name}' не годится как id карточки: только строчные латинские буквы, цифры и '-'{hint}",
     },
+    "long_id": {
+        "en": "the card id is {length} characters long; at most {limit}",
+        "ru": "id карточки длиной {length} символов, а можно не больше {limit}",
+    },
+    "reserved_id": {
+        "en": "'{name}' cannot be a card id: Windows keeps the name for a device, so the file cannot be copied or unzipped there; choose another id",
+        "ru": "'{name}' нельзя сделать id карточки: в Windows это имя устройства, такой файл там не скопировать и не распаковать; выберите другой id",
+    },
     "missing_key": {
         "en": "required key '{key}' is missing",
         "ru": "нет обязательного ключа '{key}'",

@@ -192,7 +192,7 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="241"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="264"/>
         <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
         <translation>
             <numerusform>%n событие ждёт записи в журнал; касса работает дальше, событие запишется, как только диск позволит.</numerusform>
@@ -201,12 +201,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="248"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="271"/>
         <source>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</source>
         <translation>В папку данных нельзя записать; касса работает дальше, а события подождут в памяти, пока запись не станет возможной.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="270"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="293"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n ошибка в карточках ситуаций:</numerusform>
@@ -215,42 +215,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="276"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="299"/>
         <source>Showing the last good version of:</source>
         <translation>Показана последняя исправная версия:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="453"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="475"/>
         <source>Settings not saved (%1); they apply until the app closes.</source>
         <translation>Настройки не сохранены (%1); они действуют, пока программа не закрыта.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="514"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="536"/>
         <source>Saved: upset</source>
         <translation>Записано: недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="515"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="537"/>
         <source>Saved: OK</source>
         <translation>Записано: нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="516"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="538"/>
         <source>Saved: WOW!</source>
         <translation>Записано: ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="517"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="539"/>
         <source>Saved: called the lead</source>
         <translation>Записано: позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="564"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="586"/>
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="566"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="588"/>
         <source>Nothing found. Try another word.</source>
         <translation>Ничего не нашлось. Попробуйте другое слово.</translation>
     </message>
@@ -349,61 +349,56 @@
     </message>
     <message>
         <location filename="../../pos_coach/ui/editor/editor_window.py" line="334"/>
-        <source>Card id (a-z, 0-9 and -):</source>
-        <translation>Id карточки (a-z, 0-9 и -):</translation>
+        <source>Card id (a-z, 0-9 and -, at most %1 characters):</source>
+        <translation>Id карточки (a-z, 0-9 и -, не больше %1 символов):</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="340"/>
-        <source>&apos;%1&apos; is not a valid card id: use lowercase letters a-z, digits and &apos;-&apos;</source>
-        <translation>&apos;%1&apos; не годится как id карточки: только строчные латинские буквы, цифры и &apos;-&apos;</translation>
-    </message>
-    <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="347"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="345"/>
         <source>New card</source>
         <translation>Новая карточка</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="351"/>
         <source>New situation</source>
         <translation>Новая ситуация</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
         <source>What to do, in one line.</source>
         <translation>Что делать — одной строкой.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="354"/>
         <source>First step.</source>
         <translation>Первый шаг.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
         <source>What to say.</source>
         <translation>Что сказать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="358"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
         <source>What not to do.</source>
         <translation>Чего не делать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="359"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
         <source>How to make it WOW.</source>
         <translation>Как добиться «ВАУ».</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="371"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="369"/>
         <source>Duplicate card</source>
         <translation>Копия карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="384"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="382"/>
         <source>Rename card id</source>
         <translation>Сменить id карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="402"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="400"/>
         <source>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</source>
         <translation>&apos;%1&apos; перемещена в корзину (вернуть можно на вкладке «Импорт, экспорт, корзина»).</translation>
     </message>
@@ -549,7 +544,7 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="27"/>
+        <location filename="../../pos_coach/ui/header.py" line="28"/>
         <source>Type to find a situation…</source>
         <translation>Начните печатать, чтобы найти ситуацию…</translation>
     </message>
@@ -559,32 +554,32 @@
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="42"/>
+        <location filename="../../pos_coach/ui/header.py" line="41"/>
         <source>Cards</source>
         <translation>Карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="45"/>
+        <location filename="../../pos_coach/ui/header.py" line="43"/>
         <source>The owner&apos;s card editor</source>
         <translation>Редактор карточек владельца</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="48"/>
+        <location filename="../../pos_coach/ui/header.py" line="46"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="62"/>
+        <location filename="../../pos_coach/ui/header.py" line="70"/>
         <source>Register %1</source>
         <translation>Касса %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="64"/>
+        <location filename="../../pos_coach/ui/header.py" line="73"/>
         <source>Pick cashier</source>
         <translation>Выбрать кассира</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="65"/>
+        <location filename="../../pos_coach/ui/header.py" line="74"/>
         <source>Change cashier</source>
         <translation>Сменить кассира</translation>
     </message>
@@ -1034,27 +1029,27 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="31"/>
         <source>Who is at the till?</source>
         <translation>Кто за кассой?</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="31"/>
         <source>Tap your name to start the shift.</source>
         <translation>Коснитесь своего имени, чтобы начать смену.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="34"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="36"/>
         <source>No names yet: type yours below.</source>
         <translation>Имён пока нет: введите своё ниже.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="40"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="42"/>
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="45"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="47"/>
         <source>Start shift</source>
         <translation>Начать смену</translation>
     </message>

@@ -21,6 +21,8 @@ PROBLEM_CODES = [
     "not_utf8",
     "too_large",
     "bad_id",
+    "reserved_id",
+    "long_id",
     "missing_key",
     "unknown_key",
     "wrong_type",
