@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
     from pos_coach.ui.counter_window import CounterWindow
 
+BANNER_WARNINGS = 3  # settings not used: the banner names this many at most, stderr every one
+
 
 @dataclass
 class Options:
@@ -151,7 +153,7 @@ def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[objec
         bridge = Bridge(handler.handle)
         try:
             inlet = HttpInlet(int(settings["http_port"]), str(settings["http_token"]), bridge)
-        except OSError as exc:
+        except (OSError, OverflowError, ValueError) as exc:  # in use, not allowed, out of range
             print(
                 f"pos-coach: HTTP inlet not started on port {settings['http_port']}: {exc}",
                 file=sys.stderr,
@@ -247,6 +249,10 @@ def start(options: Options) -> int:
     if core.notice:
         print(f"pos-coach: {core.notice}", file=sys.stderr)
         window.show_notice(core.notice)
+    for line in core.settings.warning_lines(options.lang):  # each setting not used, by name
+        print(f"pos-coach: {line}", file=sys.stderr)
+    for line in core.settings.warning_lines(options.lang, at_most=BANNER_WARNINGS):
+        window.show_notice(line)
     window.resize(1024, 600)
     if options.side or core.settings["side_display"]:
         from pos_coach.ui import side_display

@@ -170,6 +170,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The journal could not be read ({reason}). It was kept as {name} and a new journal was started; nothing was deleted.",
         "ru": "Журнал не удалось прочитать ({reason}). Он сохранён как {name}, начат новый журнал; ничего не удалено.",
     },
+    # The settings file (said at start on standard error and in the counter's banner)
+    "setting_refused": {
+        "en": "{path}: {name} = {value} is not allowed ({rule}); the default {default} is used",
+        "ru": "{path}: {name} = {value} — недопустимое значение (нужно: {rule}); используется значение по умолчанию {default}",
+    },
+    "settings_broken": {
+        "en": "{path} cannot be read ({detail}); it was kept as {backup} and the defaults are used",
+        "ru": "{path} не читается ({detail}); файл сохранён как {backup}, используются значения по умолчанию",
+    },
+    "settings_broken_here": {
+        "en": "{path} cannot be read ({detail}); the defaults are used",
+        "ru": "{path} не читается ({detail}); используются значения по умолчанию",
+    },
+    "settings_more": {
+        "en": "…and {count} more setting(s) in {path} not used; pos-coach run names each one at start",
+        "ru": "…и ещё настроек из {path} не использовано: {count}; pos-coach run называет каждую при запуске",
+    },
+    "value_hidden": {"en": "(not shown)", "ru": "(не показано)"},
+    "rule_bool": {"en": "true or false", "ru": "true или false"},
+    "rule_int": {
+        "en": "a whole number from {low} to {high}",
+        "ru": "целое число от {low} до {high}",
+    },
+    "rule_text": {
+        "en": "text of at most {length} characters",
+        "ru": "текст не длиннее {length} символов",
+    },
+    "rule_zone": {
+        "en": "empty, or an IANA time zone name such as Europe/Moscow (at most {length} characters)",
+        "ru": "пусто или название часового пояса IANA, например Europe/Moscow (не длиннее {length} символов)",
+    },
+    "rule_names": {
+        "en": "a list of at most {items} names, each at most {length} characters",
+        "ru": "список не более чем из {items} имён, каждое не длиннее {length} символов",
+    },
     # CLI
     "check_summary_ok": {
         "en": "{cards} cards in {langs} language(s), no problems",

@@ -14,71 +14,213 @@ from pathlib import Path
 from typing import Any
 
 SETTINGS_FILE = "settings.json"
+START = "<!-- settings:start -->"  # the README's settings table lies between these markers
+END = "<!-- settings:end -->"
+MAX_NAME = 40  # a cashier's name, as the counter's fields allow
+MAX_CASHIERS = 100
+_SHOWN_VALUE = 60  # a refused value is repeated in its warning up to this many characters
 
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting: its default, its type, what it may hold, and the help the README shows."""
+
     name: str
     default: Any
     kind: type
     help: str
+    low: int = 0  # a whole number: from low to high
+    high: int = 0
+    length: int = 0  # text: at most this many characters; a list: each of its names
+    items: int = 0  # a list: at most this many names
+    zone: bool = False  # text: empty, or an IANA time zone name
+    secret: bool = False  # never repeated in a warning
+    internal: bool = False  # kept by POS Coach itself, not meant to be set by hand
+
+    def fits_type(self, value: object) -> bool:
+        """The value has the setting's type (a bool is not a whole number here, nor the reverse)."""
+        if self.kind is int:
+            return type(value) is int
+        if self.kind is list:
+            return isinstance(value, list) and all(isinstance(item, str) for item in value)
+        return type(value) is self.kind
+
+    def allows(self, value: object) -> bool:
+        """The value has the setting's type and keeps to its range or rule."""
+        if not self.fits_type(value):
+            return False
+        if isinstance(value, bool):
+            return True
+        if isinstance(value, int):
+            return self.low <= value <= self.high
+        if isinstance(value, str):
+            return len(value) <= self.length and (not self.zone or _is_zone(value))
+        if isinstance(value, list):
+            return len(value) <= self.items and all(len(item) <= self.length for item in value)
+        return False
+
+    def rule(self, lang: str) -> str:
+        """What the setting may hold, in words (the README's "allowed" column in English)."""
+        from pos_coach.i18n import message
+
+        if self.kind is bool:
+            return message("rule_bool", lang)
+        if self.kind is int:
+            return message("rule_int", lang, {"low": self.low, "high": self.high})
+        if self.kind is list:
+            return message("rule_names", lang, {"items": self.items, "length": self.length})
+        if self.zone:
+            return message("rule_zone", lang, {"length": self.length})
+        return message("rule_text", lang, {"length": self.length})
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("store", "", str, "The shop's name, used for {store} in phrasings and in reports."),
-    Setting("register", "1", str, "This till's name or number, written into every event."),
     Setting(
-        "cashiers", [], list, "Names offered at the start of a shift (editable at the counter)."
+        "store",
+        "",
+        str,
+        "The shop's name: shown in the header and used for `{store}` in phrasings.",
+        length=80,
     ),
     Setting(
-        "lead_pin", "", str, "The shift lead's PIN as a salted scrypt hash (set at the counter)."
+        "register",
+        "1",
+        str,
+        "This till's name or number, written into every event (`--register` overrides it).",
+        length=MAX_NAME,
+    ),
+    Setting(
+        "cashiers",
+        [],
+        list,
+        "The names offered at the start of a shift. A new name typed there is added.",
+        length=MAX_NAME,
+        items=MAX_CASHIERS,
+    ),
+    Setting(
+        "lead_pin",
+        "",
+        str,
+        "The shift lead's PIN, stored only as a salted scrypt hash; set at the counter on first"
+        ' use of "Review".',
+        length=256,
+        secret=True,
     ),
     Setting(
         "owner_pin",
         "",
         str,
-        "The owner's PIN as a salted scrypt hash; opens the editor and the review.",
-    ),
-    Setting(
-        "lock_minutes", 5, int, "Minutes without a touch before the review or the editor locks."
+        "The owner's PIN (salted scrypt hash): opens the card editor, and the review too; set on"
+        ' the first use of "Cards".',
+        length=256,
+        secret=True,
     ),
     Setting(
         "auto_return_seconds",
         120,
         int,
-        "An untouched card goes back to the tiles after this (0: never).",
+        "A card left untouched this long goes back to the tiles, logged as `dismissed` (0: never).",
+        low=0,
+        high=86_400,
     ),
     Setting(
-        "side_display", False, bool, "Frameless, always on top, never takes the POS's keyboard."
+        "side_display",
+        False,
+        bool,
+        "Side-display mode (also `pos-coach run --side`): frameless, always on top, never takes"
+        " the keyboard, remembers its screen, place and size.",
     ),
     Setting(
-        "global_hotkeys", False, bool, "Card hotkeys also while the POS has the keyboard (pynput)."
+        "global_hotkeys",
+        False,
+        bool,
+        "Card hotkeys also while the POS program has the keyboard (needs `pip install pynput`;"
+        " not possible on Wayland — the banner says so).",
     ),
-    Setting("trigger_flash", True, bool, "Flash a card that arrives from outside (trigger, HTTP)."),
-    Setting("trigger_sound", False, bool, "Beep softly when a card arrives from outside."),
     Setting(
-        "http_enabled", False, bool, "Listen for POST /trigger/<id> on 127.0.0.1 (off by default)."
+        "trigger_flash",
+        True,
+        bool,
+        "A card that arrives from outside flashes briefly, so a cashier watching the customer"
+        " notices.",
     ),
-    Setting("http_port", 8765, int, "Port of the loopback HTTP inlet."),
-    Setting("http_token", "", str, "The token the HTTP inlet requires (made when first enabled)."),
+    Setting("trigger_sound", False, bool, "A card that arrives from outside also beeps softly."),
+    Setting(
+        "http_enabled",
+        False,
+        bool,
+        'Start the loopback HTTP inlet (see "For integrators").',
+    ),
+    Setting(
+        "http_port",
+        8765,
+        int,
+        "The HTTP inlet's port, on 127.0.0.1 only.",
+        low=1024,
+        high=65_535,
+    ),
+    Setting(
+        "http_token",
+        "",
+        str,
+        "The token the HTTP inlet requires; made up the first time the inlet is enabled.",
+        length=128,
+        secret=True,
+    ),
+    Setting(
+        "lock_minutes",
+        5,
+        int,
+        "Minutes without a touch after which the review and the editor close, back to the counter.",
+        low=1,
+        high=1_440,
+    ),
     Setting(
         "timezone",
         "",
         str,
-        "The shop's time zone (IANA name such as Europe/Moscow) for reports' days and hours;"
-        " empty means the computer's own.",
+        "The shop's time zone (`Europe/Moscow`, …) for the days and hours of reports; empty means"
+        " the computer's own.",
+        length=64,
+        zone=True,
     ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+def setting(name: str) -> Setting:
+    """The row of :data:`SETTINGS` for ``name``."""
+    return _BY_NAME[name]
+
+
+@dataclass(frozen=True)
+class SettingsWarning:
+    """Something wrong with the settings file, said at start in the reader's language."""
+
+    code: str
+    args: dict[str, object]
+    setting: Setting | None = None
+
+    def text(self, lang: str) -> str:
+        from pos_coach.i18n import message
+
+        args = dict(self.args)
+        if self.setting is not None:
+            args["rule"] = self.setting.rule(lang)
+            if self.setting.secret:
+                args["value"] = message("value_hidden", lang)
+        return message(self.code, lang, args)
+
+
 class Settings:
-    """Settings loaded from a JSON file; a broken file is kept aside and defaults are used."""
+    """Settings loaded from a JSON file. A broken file is kept aside and the defaults are used;
+    a value of the wrong type or out of its range is not used either: its default is. Each
+    such case leaves one line in :attr:`warnings`."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.values: dict[str, Any] = {s.name: _copy(s.default) for s in SETTINGS}
-        self.warning: str | None = None
+        self.warnings: list[SettingsWarning] = []
         self._load()
 
     @classmethod
@@ -92,28 +234,54 @@ class Settings:
             raw = json.loads(self.path.read_text("utf-8"))
             if not isinstance(raw, dict):
                 raise ValueError("the top level is not an object")
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:  # not UTF-8, not JSON, too deep
             from pos_coach.paths import keep_aside
 
+            detail = {"path": str(self.path), "detail": str(exc)[:200]}
             try:
                 backup = keep_aside(self.path, "broken")  # never replaces an earlier copy
-                self.warning = f"{self.path}: {exc}; kept as {backup.name}, defaults in use"
+                self.warnings.append(
+                    SettingsWarning("settings_broken", {**detail, "backup": backup.name})
+                )
             except OSError:
-                self.warning = f"{self.path}: {exc}; defaults in use"
+                self.warnings.append(SettingsWarning("settings_broken_here", detail))
             return
         for name, value in raw.items():
             setting = _BY_NAME.get(name)
-            if setting is not None and isinstance(value, setting.kind):
-                self.values[name] = value
+            if setting is None:
+                continue
+            if setting.allows(value):
+                self.values[name] = _copy(value)
+            else:
+                args: dict[str, object] = {
+                    "path": str(self.path),
+                    "name": name,
+                    "value": _shown(value),
+                    "default": _shown(setting.default),
+                }
+                self.warnings.append(SettingsWarning("setting_refused", args, setting))
+
+    def warning_lines(self, lang: str, at_most: int | None = None) -> list[str]:
+        """The warnings as lines; with ``at_most``, the first few and one line counting the rest."""
+        lines = [warning.text(lang) for warning in self.warnings]
+        if at_most is None or len(lines) <= at_most:
+            return lines
+        from pos_coach.i18n import message
+
+        rest = len(lines) - (at_most - 1)
+        more = message("settings_more", lang, {"count": rest, "path": str(self.path)})
+        return [*lines[: at_most - 1], more]
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
 
     def __setitem__(self, name: str, value: Any) -> None:
         setting = _BY_NAME[name]
-        if not isinstance(value, setting.kind):
-            raise TypeError(f"setting {name!r} must be {setting.kind.__name__}")
-        self.values[name] = value
+        if not setting.fits_type(value):
+            raise TypeError(f"setting {name!r} must be {setting.rule('en')}")
+        if not setting.allows(value):
+            raise ValueError(f"setting {name!r} must be {setting.rule('en')}")
+        self.values[name] = _copy(value)
 
     @property
     def cashiers(self) -> list[str]:
@@ -132,6 +300,37 @@ class Settings:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def settings_table(lang: str = "en") -> str:
+    """The README's table of settings: name, default, what is allowed, what it is."""
+    lines = ["| setting | default | allowed | what it is |", "| --- | --- | --- | --- |"]
+    for setting in SETTINGS:
+        default = setting.default
+        if default in ("", []):
+            shown = "empty"
+        else:
+            shown = f"`{_shown(default)}`" if not isinstance(default, str) else f"`{default}`"
+        lines.append(f"| `{setting.name}` | {shown} | {setting.rule(lang)} | {setting.help} |")
+    return "\n".join(lines)
+
+
+def _is_zone(name: str) -> bool:
+    if not name:
+        return True
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def _shown(value: object) -> str:
+    """A value as JSON writes it, cut short when long."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _SHOWN_VALUE else text[: _SHOWN_VALUE - 1] + "…"
 
 
 def _copy(value: Any) -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+TIMER_MAX_MS = 2**31 - 1  # a Qt timer's longest interval (24.8 days): milliseconds in an int32
 ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -24,7 +25,7 @@ class IdleLock(QObject):
         self.window = window
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        self.timer.setInterval(min(max(1, int(minutes * 60_000)), TIMER_MAX_MS))
         self.timer.timeout.connect(self.lock)
         app = QApplication.instance()
         if app is not None:

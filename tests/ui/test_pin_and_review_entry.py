@@ -101,7 +101,8 @@ def test_back_office_windows_lock_themselves_when_idle(qtbot, window):
     from pos_coach.pins import hash_pin
 
     window.counter.settings["lead_pin"] = hash_pin("2580")
-    window.counter.settings["lock_minutes"] = 0  # at once (a minimum of 1 ms)
+    # below the setting's range (1 to 1440) on purpose, past its check: the lock comes at once
+    window.counter.settings.values["lock_minutes"] = 0
     window.start_shift("Anna")
     window.ask_review_pin()
     tap(qtbot, window, "2580✓")
