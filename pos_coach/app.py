@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from pos_coach.ui.counter_window import CounterWindow
 
-BANNER_WARNINGS = 3  # settings not used: the banner names this many at most, stderr every one
+BANNER_WARNINGS = 2  # settings not used: the banner names this many at most, stderr every one
 
 
 @dataclass

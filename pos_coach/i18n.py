@@ -184,8 +184,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{path} не читается ({detail}); используются значения по умолчанию",
     },
     "settings_more": {
-        "en": "…and {count} more setting(s) in {path} not used; pos-coach run names each one at start",
-        "ru": "…и ещё настроек из {path} не использовано: {count}; pos-coach run называет каждую при запуске",
+        "en": "…and {count} more setting(s) not used; pos-coach run names each one when it starts",
+        "ru": "…и ещё не использовано настроек: {count}; pos-coach run называет каждую при запуске",
     },
     "value_hidden": {"en": "(not shown)", "ru": "(не показано)"},
     "rule_bool": {"en": "true or false", "ru": "true или false"},

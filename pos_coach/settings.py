@@ -269,7 +269,7 @@ class Settings:
         from pos_coach.i18n import message
 
         rest = len(lines) - (at_most - 1)
-        more = message("settings_more", lang, {"count": rest, "path": str(self.path)})
+        more = message("settings_more", lang, {"count": rest})
         return [*lines[: at_most - 1], more]
 
     def __getitem__(self, name: str) -> Any:
