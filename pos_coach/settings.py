@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ START = "<!-- settings:start -->"  # the README's settings table lies between th
 END = "<!-- settings:end -->"
 MAX_NAME = 40  # a cashier's name, as the counter's fields allow
 MAX_CASHIERS = 100
+MAX_PIN_FAILURES = 1_000_000  # wrong PINs counted beyond this change nothing: the wait is capped
+LAST_SECOND = 253_402_300_799  # 9999-12-31T23:59:59Z, the latest time a setting may hold
 _SHOWN_VALUE = 60  # a refused value is repeated in its warning up to this many characters
 
 
@@ -74,6 +77,31 @@ class Setting:
         return message("rule_text", lang, {"length": self.length})
 
 
+def _pin_attempts(pin: str, whose: str) -> tuple[Setting, Setting]:
+    return (
+        Setting(
+            f"{pin}_failures",
+            0,
+            int,
+            f"Wrong PINs typed for the {whose} since the last right one; kept beside the hash by"
+            ' POS Coach itself, so the wait they call for goes on after a restart (see "PINs").',
+            low=0,
+            high=MAX_PIN_FAILURES,
+            internal=True,
+        ),
+        Setting(
+            f"{pin}_failed_at",
+            0,
+            int,
+            f"When the last wrong PIN for the {whose} was typed (Unix time in seconds, 0: never);"
+            " kept by POS Coach itself, for the record.",
+            low=0,
+            high=LAST_SECOND,
+            internal=True,
+        ),
+    )
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "store",
@@ -106,6 +134,7 @@ SETTINGS: tuple[Setting, ...] = (
         length=256,
         secret=True,
     ),
+    *_pin_attempts("lead_pin", "shift lead"),
     Setting(
         "owner_pin",
         "",
@@ -115,6 +144,7 @@ SETTINGS: tuple[Setting, ...] = (
         length=256,
         secret=True,
     ),
+    *_pin_attempts("owner_pin", "owner"),
     Setting(
         "auto_return_seconds",
         120,
@@ -221,6 +251,7 @@ class Settings:
         self.path = Path(path)
         self.values: dict[str, Any] = {s.name: _copy(s.default) for s in SETTINGS}
         self.warnings: list[SettingsWarning] = []
+        self.read_at = time.monotonic()  # a wait the file calls for (wrong PINs) counts from here
         self._load()
 
     @classmethod

@@ -73,6 +73,9 @@ REFUSED = [
     ("register", 7),
     ("http_token", "t" * 129),
     ("lead_pin", "h" * 257),
+    ("lead_pin_failures", -1),
+    ("lead_pin_failures", 10**7),
+    ("owner_pin_failed_at", 10**15),
     ("timezone", "Mars/Olympus"),
     ("timezone", "Europe"),  # a folder of zones, not a zone
     ("timezone", "../../etc/passwd"),
@@ -131,6 +134,7 @@ def test_values_within_range_are_used(data_dir):
         "store": "x" * 80,
         "timezone": "Europe/Moscow",
         "cashiers": ["n" * 40] * 100,
+        "lead_pin_failures": 1_000_000,
     }
     settings = write_settings(data_dir, values)
     assert settings.warnings == []
