@@ -57,7 +57,7 @@ def build_core(options: Options) -> Core:
         pack = Pack(lang=options.lang, name="", categories={}, cards={})
     library = Library(pack)
     journal, damaged = open_or_start_fresh(options.data_dir)
-    settings = Settings.in_dir(options.data_dir)
+    settings = Settings.in_dir(options.data_dir, look_up_zone=False)  # after the first paint
     counter = Counter(library, journal, settings, register=options.register)
     notice = None
     if damaged is not None:
@@ -186,9 +186,13 @@ def run_counter(
 
 def finish_start(window: CounterWindow, core: Core, options: Options) -> list[object]:
     """What can wait until the window is on screen: write in events an earlier run could not,
-    follow the pack folder (and check it now if it changed while the app was closed), listen
-    for triggers. Returns what must stay alive."""
+    look the shop's time zone up, follow the pack folder (and check it now if it changed while
+    the app was closed), listen for triggers. Returns what must stay alive."""
     take_in_spilled(core.journal, options.data_dir)  # events an earlier run could not write
+    zone = core.settings.check_zone()  # the zone database costs the start milliseconds
+    if zone is not None:
+        print(f"pos-coach: {zone.text(options.lang)}", file=sys.stderr)
+        window.show_notice(zone.text(options.lang))
     watcher = window.watch(options.situations, options.data_dir)
     if core.stale:
         watcher.reload_now()  # shown like any live edit: new tiles, problems in the banner

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ MAX_CASHIERS = 100
 MAX_PIN_FAILURES = 1_000_000  # wrong PINs counted beyond this change nothing: the wait is capped
 LAST_SECOND = 253_402_300_799  # 9999-12-31T23:59:59Z, the latest time a setting may hold
 _SHOWN_VALUE = 60  # a refused value is repeated in its warning up to this many characters
+_ZONE_SHAPE = re.compile(r"[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+){0,3}")
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,12 @@ class Setting:
             return isinstance(value, list) and all(isinstance(item, str) for item in value)
         return type(value) is self.kind
 
-    def allows(self, value: object) -> bool:
-        """The value has the setting's type and keeps to its range or rule."""
+    def allows(self, value: object, look_up_zone: bool = True) -> bool:
+        """The value has the setting's type and keeps to its range or rule.
+
+        A time zone's name is checked against the zone database only with ``look_up_zone``
+        (reading it costs milliseconds the counter's start does not have); else its form.
+        """
         if not self.fits_type(value):
             return False
         if isinstance(value, bool):
@@ -57,7 +63,9 @@ class Setting:
         if isinstance(value, int):
             return self.low <= value <= self.high
         if isinstance(value, str):
-            return len(value) <= self.length and (not self.zone or _is_zone(value))
+            if len(value) > self.length:
+                return False
+            return not self.zone or (_is_zone(value) if look_up_zone else _zone_shaped(value))
         if isinstance(value, list):
             return len(value) <= self.items and all(len(item) <= self.length for item in value)
         return False
@@ -247,18 +255,39 @@ class Settings:
     a value of the wrong type or out of its range is not used either: its default is. Each
     such case leaves one line in :attr:`warnings`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, look_up_zone: bool = True) -> None:
+        """``look_up_zone=False`` leaves the time zone's lookup to :meth:`check_zone`, later."""
         self.path = Path(path)
         self.values: dict[str, Any] = {s.name: _copy(s.default) for s in SETTINGS}
         self.warnings: list[SettingsWarning] = []
         self.read_at = time.monotonic()  # a wait the file calls for (wrong PINs) counts from here
-        self._load()
+        self._load(look_up_zone)
 
     @classmethod
-    def in_dir(cls, data_dir: Path) -> Settings:
-        return cls(Path(data_dir) / SETTINGS_FILE)
+    def in_dir(cls, data_dir: Path, look_up_zone: bool = True) -> Settings:
+        return cls(Path(data_dir) / SETTINGS_FILE, look_up_zone)
 
-    def _load(self) -> None:
+    def check_zone(self) -> SettingsWarning | None:
+        """Look the time zone up in the zone database; one that does not exist is not used
+        (the computer's own is) and the warning returned is also kept in :attr:`warnings`."""
+        name = self.values["timezone"]
+        if _is_zone(name):
+            return None
+        self.values["timezone"] = ""
+        warning = self._refused(_BY_NAME["timezone"], name)
+        self.warnings.append(warning)
+        return warning
+
+    def _refused(self, setting: Setting, value: object) -> SettingsWarning:
+        args: dict[str, object] = {
+            "path": str(self.path),
+            "name": setting.name,
+            "value": _shown(value),
+            "default": _shown(setting.default),
+        }
+        return SettingsWarning("setting_refused", args, setting)
+
+    def _load(self, look_up_zone: bool) -> None:
         if not self.path.exists():
             return
         try:
@@ -281,16 +310,10 @@ class Settings:
             setting = _BY_NAME.get(name)
             if setting is None:
                 continue
-            if setting.allows(value):
+            if setting.allows(value, look_up_zone):
                 self.values[name] = _copy(value)
             else:
-                args: dict[str, object] = {
-                    "path": str(self.path),
-                    "name": name,
-                    "value": _shown(value),
-                    "default": _shown(setting.default),
-                }
-                self.warnings.append(SettingsWarning("setting_refused", args, setting))
+                self.warnings.append(self._refused(setting, value))
 
     def warning_lines(self, lang: str, at_most: int | None = None) -> list[str]:
         """The warnings as lines; with ``at_most``, the first few and one line counting the rest."""
@@ -346,9 +369,16 @@ def settings_table(lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+def _zone_shaped(name: str) -> bool:
+    """Empty, or shaped like an IANA zone's name (``Europe/Moscow``, ``Etc/GMT+3``, ``UTC``)."""
+    return not name or _ZONE_SHAPE.fullmatch(name) is not None
+
+
 def _is_zone(name: str) -> bool:
     if not name:
         return True
+    if not _zone_shaped(name):
+        return False
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 from pos_coach.counter import Counter
 from pos_coach.library import Library
 from pos_coach.settings import MAX_CASHIERS, MAX_NAME
-from pos_coach.ui import first_paint, theme
+from pos_coach.ui import TIMER_MAX_MS, first_paint, theme
 from pos_coach.ui.header import Header
-from pos_coach.ui.idle_lock import TIMER_MAX_MS
 from pos_coach.ui.labels import plain_label
 from pos_coach.ui.shift_page import ShiftPage
 

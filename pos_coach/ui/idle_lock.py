@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-TIMER_MAX_MS = 2**31 - 1  # a Qt timer's longest interval (24.8 days): milliseconds in an int32
+from pos_coach.ui import TIMER_MAX_MS
+
 ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,

@@ -17,7 +17,14 @@ def test_out_of_range_settings_are_named_and_the_counter_works_on_the_defaults(t
     data.mkdir()
     settings = data / "settings.json"
     settings.write_text(
-        json.dumps({"auto_return_seconds": 3_000_000, "http_enabled": True, "http_port": 70_000}),
+        json.dumps(
+            {
+                "auto_return_seconds": 3_000_000,
+                "http_enabled": True,
+                "http_port": 70_000,
+                "timezone": "Mars/Olympus",  # looked up just after the first paint
+            }
+        ),
         "utf-8",
     )
     process = start_app(data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -38,3 +45,4 @@ def test_out_of_range_settings_are_named_and_the_counter_works_on_the_defaults(t
         f"pos-coach: {settings}: http_port = 70000 is not allowed"
         " (a whole number from 1024 to 65535); the default 8765 is used"
     ) in err
+    assert f'pos-coach: {settings}: timezone = "Mars/Olympus" is not allowed' in err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -218,3 +220,32 @@ def test_broken_settings_twice_in_a_second_keep_both_copies(data_dir):
         Settings.in_dir(data_dir)
     kept = sorted(p.read_text("utf-8") for p in data_dir.glob("settings.broken-*.json"))
     assert kept == ["{one", "{two"]
+
+
+def test_the_counter_looks_the_time_zone_up_after_its_start(data_dir):
+    """Reading the zone database costs the start milliseconds: at start only the name's form
+    is checked, the lookup comes after the first paint (check_zone) and is said the same way."""
+    settings = write_settings(data_dir, {"timezone": "Mars/Olympus"})  # looked up: refused
+    assert settings["timezone"] == "" and len(settings.warnings) == 1
+    early = Settings.in_dir(data_dir, look_up_zone=False)
+    assert early["timezone"] == "Mars/Olympus" and early.warnings == []
+    warning = early.check_zone()
+    assert warning is not None and early["timezone"] == "" and early.warnings == [warning]
+    assert warning.text("en") == settings.warning_lines("en")[0]
+    shapeless = write_settings(data_dir, {"timezone": "../../etc/passwd"})
+    assert Settings.in_dir(data_dir, look_up_zone=False).warnings != []  # refused by its form
+    assert shapeless["timezone"] == ""
+    fine = write_settings(data_dir, {"timezone": "Europe/Moscow"})
+    assert fine.check_zone() is None and fine["timezone"] == "Europe/Moscow"
+
+
+def test_the_start_of_the_counter_does_not_read_the_zone_database(data_dir, pack):
+    write_settings(data_dir, {"timezone": "Europe/Moscow"})
+    code = (
+        "import sys; from pathlib import Path; from pos_coach.app import Options, build_core;"
+        f"build_core(Options(Path({str(pack)!r}), Path({str(data_dir)!r}), 'en'));"
+        "print('zoneinfo' in sys.modules)"
+    )
+    for _ in range(2):  # the first start ever checks every card (pydantic reads zones itself)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr  # the usual start, from the cache
