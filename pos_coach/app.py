@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
     from pos_coach.ui.counter_window import CounterWindow
 
+BANNER_WARNINGS = 2  # settings not used: the banner names this many at most, stderr every one
+
 
 @dataclass
 class Options:
@@ -56,7 +58,7 @@ def build_core(options: Options) -> Core:
     library = Library(pack)
     journal, damaged = open_or_start_fresh(options.data_dir)
     journal.read_only()  # the window only reads; every write goes through the counter's writer
-    settings = Settings.in_dir(options.data_dir)
+    settings = Settings.in_dir(options.data_dir, look_up_zone=False)  # after the first paint
     counter = Counter(library, journal, settings, register=options.register)
     notice = None
     if damaged is not None:
@@ -152,7 +154,7 @@ def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[objec
         bridge = Bridge(handler.handle)
         try:
             inlet = HttpInlet(int(settings["http_port"]), str(settings["http_token"]), bridge)
-        except OSError as exc:
+        except (OSError, OverflowError, ValueError) as exc:  # in use, not allowed, out of range
             print(
                 f"pos-coach: HTTP inlet not started on port {settings['http_port']}: {exc}",
                 file=sys.stderr,
@@ -185,12 +187,16 @@ def run_counter(
 
 def finish_start(window: CounterWindow, core: Core, options: Options) -> list[object]:
     """What can wait until the window is on screen: write in events an earlier run could not,
-    follow the pack folder (and check it now if it changed while the app was closed), listen
-    for triggers. Returns what must stay alive."""
+    look the shop's time zone up, follow the pack folder (and check it now if it changed while
+    the app was closed), listen for triggers. Returns what must stay alive."""
     writer = core.counter.writer
     if core.journal.waiting_for is None:  # else the files wait for a start that can write them
-        writer.take_in(spilled_files(options.data_dir))  # first: older than anything of this run
+        writer.take_in(spilled_files(options.data_dir))  # before this run's events, in order
     writer.start()  # a journal that replaced a damaged one copies its events in
+    zone = core.settings.check_zone()  # the zone database costs the start milliseconds
+    if zone is not None:
+        print(f"pos-coach: {zone.text(options.lang)}", file=sys.stderr)
+        window.show_notice(zone.text(options.lang))
     watcher = window.watch(options.situations, options.data_dir)
     if core.stale:
         watcher.reload_now()  # shown like any live edit: new tiles, problems in the banner
@@ -254,6 +260,10 @@ def start(options: Options) -> int:
     if core.notice:
         print(f"pos-coach: {core.notice}", file=sys.stderr)
         window.show_notice(core.notice)
+    for line in core.settings.warning_lines(options.lang):  # each setting not used, by name
+        print(f"pos-coach: {line}", file=sys.stderr)
+    for line in core.settings.warning_lines(options.lang, at_most=BANNER_WARNINGS):
+        window.show_notice(line)
     window.resize(1024, 600)
     if options.side or core.settings["side_display"]:
         from pos_coach.ui import side_display

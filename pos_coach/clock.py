@@ -14,7 +14,7 @@ def shop_zone(name: str | None = None) -> tzinfo:
     if name:
         try:
             return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder: OSError
             pass
     try:
         import tzlocal

@@ -28,6 +28,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{name}' is not a valid card id: use lowercase letters a-z, digits and '-'{hint}",
         "ru": "'{name}' не годится как id карточки: только строчные латинские буквы, цифры и '-'{hint}",
     },
+    "long_id": {
+        "en": "the card id is {length} characters long; at most {limit}",
+        "ru": "id карточки длиной {length} символов, а можно не больше {limit}",
+    },
+    "reserved_id": {
+        "en": "'{name}' cannot be a card id: Windows keeps the name for a device, so the file cannot be copied or unzipped there; choose another id",
+        "ru": "'{name}' нельзя сделать id карточки: в Windows это имя устройства, такой файл там не скопировать и не распаковать; выберите другой id",
+    },
     "missing_key": {
         "en": "required key '{key}' is missing",
         "ru": "нет обязательного ключа '{key}'",
@@ -161,6 +169,41 @@ MESSAGES: dict[str, dict[str, str]] = {
     "journal_set_aside": {
         "en": "The journal could not be read ({reason}). It was kept as {name} and a new journal was started; nothing was deleted.",
         "ru": "Журнал не удалось прочитать ({reason}). Он сохранён как {name}, начат новый журнал; ничего не удалено.",
+    },
+    # The settings file (said at start on standard error and in the counter's banner)
+    "setting_refused": {
+        "en": "{path}: {name} = {value} is not allowed ({rule}); the default {default} is used",
+        "ru": "{path}: {name} = {value} — недопустимое значение (нужно: {rule}); используется значение по умолчанию {default}",
+    },
+    "settings_broken": {
+        "en": "{path} cannot be read ({detail}); it was kept as {backup} and the defaults are used",
+        "ru": "{path} не читается ({detail}); файл сохранён как {backup}, используются значения по умолчанию",
+    },
+    "settings_broken_here": {
+        "en": "{path} cannot be read ({detail}); the defaults are used",
+        "ru": "{path} не читается ({detail}); используются значения по умолчанию",
+    },
+    "settings_more": {
+        "en": "…and {count} more setting(s) not used; pos-coach run names each one when it starts",
+        "ru": "…и ещё не использовано настроек: {count}; pos-coach run называет каждую при запуске",
+    },
+    "value_hidden": {"en": "(not shown)", "ru": "(не показано)"},
+    "rule_bool": {"en": "true or false", "ru": "true или false"},
+    "rule_int": {
+        "en": "a whole number from {low} to {high}",
+        "ru": "целое число от {low} до {high}",
+    },
+    "rule_text": {
+        "en": "text of at most {length} characters",
+        "ru": "текст не длиннее {length} символов",
+    },
+    "rule_zone": {
+        "en": "empty, or an IANA time zone name such as Europe/Moscow (at most {length} characters)",
+        "ru": "пусто или название часового пояса IANA, например Europe/Moscow (не длиннее {length} символов)",
+    },
+    "rule_names": {
+        "en": "a list of at most {items} names, each at most {length} characters",
+        "ru": "список не более чем из {items} имён, каждое не длиннее {length} символов",
     },
     # CLI
     "check_summary_ok": {

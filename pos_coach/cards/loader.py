@@ -22,8 +22,9 @@ from pos_coach.cards.model import (
     Category,
     LoadResult,
     Pack,
+    card_id_problem,
 )
-from pos_coach.cards.problems import Msg, Problem, Severity, did_you_mean
+from pos_coach.cards.problems import Problem, Severity, did_you_mean
 from pos_coach.cards.schema import (
     MAX_FILE_BYTES,
     CardFile,
@@ -193,10 +194,9 @@ def load_card(
     """Load one card file; its problems go to ``problems``; None when it cannot be shown."""
     found: list[Problem] = []
     card_id = path.stem
-    if not ID_PATTERN.match(card_id):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", card_id.lower()).strip("-")
-        hint = Msg("did_you_mean", {"match": suggestion}) if suggestion else ""
-        found.append(Problem(path, 1, 1, "bad_id", {"name": card_id, "hint": hint}))
+    refused = card_id_problem(card_id)
+    if refused is not None:
+        found.append(Problem(path, 1, 1, refused.code, refused.args))
     read = read_toml(path, found)
     if read is None:
         problems.extend(found)

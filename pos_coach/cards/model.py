@@ -9,12 +9,35 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # problems are made (and their module imported) only when there are some
-    from pos_coach.cards.problems import Problem
+    from pos_coach.cards.problems import Msg, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 64  # a card id is a file name: short enough for every disk and every zip tool
+# Names Windows keeps for devices: a file "con.toml" cannot be made, copied or unzipped there.
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{n}{d}" for n in ("com", "lpt") for d in range(1, 10)]
+)
 PLACEHOLDERS = ("greeting", "cashier", "store")
 PLACEHOLDER_PATTERN = re.compile(r"\{([^{}]*)\}")
 FALLBACK_COLOUR = "#4A5560"  # a category the pack file does not describe
+
+
+def card_id_problem(card_id: str) -> Msg | None:
+    """Why ``card_id`` cannot be a card id (a message of the core); None when it can.
+
+    The one rule for ids: the loader (``pos-coach check``), the editor and zip import use it.
+    """
+    from pos_coach.cards.problems import Msg
+
+    if len(card_id) > MAX_ID_LENGTH:
+        return Msg("long_id", {"length": len(card_id), "limit": MAX_ID_LENGTH})
+    if not ID_PATTERN.match(card_id):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", card_id.lower()).strip("-")
+        hint = Msg("did_you_mean", {"match": suggestion}) if suggestion else ""
+        return Msg("bad_id", {"name": card_id, "hint": hint})
+    if card_id in WINDOWS_DEVICES:
+        return Msg("reserved_id", {"name": card_id})
+    return None
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ def situations_table(result: LoadResult, langs: tuple[str, str] = ("ru", "en")) 
     return "\n".join(lines)
 
 
-def replace_between_markers(text: str, table: str) -> str:
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{table}\n{END}{tail}"
+def replace_between_markers(text: str, table: str, start: str = START, end: str = END) -> str:
+    """``text`` with what lies between the two marker lines replaced by ``table``."""
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{table}\n{end}{tail}"

@@ -28,7 +28,7 @@ from tomlkit.items import Array, InlineTable, Item, Table
 
 from pos_coach.cards import hotkeys
 from pos_coach.cards.files import LANG_DIR, PACK_FILE, language_dirs
-from pos_coach.cards.model import ID_PATTERN, Card, Category
+from pos_coach.cards.model import ID_PATTERN, Card, Category, card_id_problem
 from pos_coach.i18n import LANGUAGES
 
 CARD_KEYS = (
@@ -408,10 +408,9 @@ def _lang_dir(pack_root: Path, lang: str) -> Path:
 
 
 def _check_id(card_id: str) -> None:
-    if not ID_PATTERN.match(card_id):
-        raise EditError(
-            f"'{card_id}' is not a valid card id: use lowercase letters a-z, digits and '-'"
-        )
+    refused = card_id_problem(card_id)
+    if refused is not None:
+        raise EditError(refused.render("en"))
 
 
 def card_path(pack_root: Path, lang: str, card_id: str) -> Path:

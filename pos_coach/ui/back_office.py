@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 
+from pos_coach.pins import PIN_NAMES, Gate, Guard
 from pos_coach.settings import Settings
 from pos_coach.ui.idle_lock import IdleLock
 
@@ -29,6 +30,9 @@ class BackOffice(QObject):
         self.editor: QMainWindow | None = None
         self.pack_root: Path | None = None
         self._then: Callable[[], None] = lambda: None
+        # wrong PINs so far, from the settings (a restart does not reset them); kept for the run
+        since = self.settings.read_at
+        self.guards = {name: Guard(self.settings, name, since=since) for name in PIN_NAMES}
         window.pin_page.unlocked.connect(self._unlocked)
         window.pin_page.cancelled.connect(window.leave_back_office)
 
@@ -36,32 +40,27 @@ class BackOffice(QObject):
     def settings(self) -> Settings:
         return self.window.counter.settings
 
-    def _ask(
-        self,
-        stored: tuple[str, ...],
-        store: Callable[[str], None],
-        purpose: str,
-        then: Callable[[], None],
-    ) -> None:
+    def _ask(self, names: tuple[str, ...], purpose: str, then: Callable[[], None]) -> None:
+        """Ask for one of the PINs ``names`` (the first is chosen when none is set yet)."""
         self._then = then
+        gate = Gate([self.guards[name] for name in names], self.window.save_settings)
         self.window.show_pin_page()
-        self.window.pin_page.ask(stored, store, purpose)
+        self.window.pin_page.ask(gate, self._store(names[0]), purpose)
 
     def _unlocked(self) -> None:
         self.window.leave_back_office()
         self._then()
 
     def _store(self, name: str) -> Callable[[str], None]:
-        def store(pin_hash: str) -> None:
-            self.settings[name] = pin_hash
+        def store(pin: str) -> None:
+            self.guards[name].set_pin(pin)
             self.window.save_settings()
 
         return store
 
     # -- review ----------------------------------------------------------------------------------
     def ask_review(self) -> None:
-        stored = (str(self.settings["lead_pin"]), str(self.settings["owner_pin"]))
-        self._ask(stored, self._store("lead_pin"), "review", self.open_review)
+        self._ask(("lead_pin", "owner_pin"), "review", self.open_review)
 
     def open_review(self) -> None:
         from pos_coach.clock import shop_zone
@@ -78,9 +77,7 @@ class BackOffice(QObject):
 
     # -- editor ----------------------------------------------------------------------------------
     def ask_editor(self) -> None:
-        self._ask(
-            (str(self.settings["owner_pin"]),), self._store("owner_pin"), "editor", self.open_editor
-        )
+        self._ask(("owner_pin",), "editor", self.open_editor)
 
     def open_editor(self) -> None:
         from pos_coach.editing import CardEditor

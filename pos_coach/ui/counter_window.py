@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from pos_coach.counter import Counter
 from pos_coach.library import Library
-from pos_coach.ui import first_paint, theme
+from pos_coach.settings import MAX_CASHIERS, MAX_NAME
+from pos_coach.ui import TIMER_MAX_MS, first_paint, theme
 from pos_coach.ui.header import Header
 from pos_coach.ui.labels import plain_label
 from pos_coach.ui.shift_page import ShiftPage
@@ -105,6 +106,7 @@ class CounterWindow(QMainWindow):
         root.setSpacing(0)
         self.header = Header()
         root.addWidget(self.header)
+        self._notices: list[str] = []  # sentences shown in the banner until the app closes
         self.banner = self._make_banner(problems or [])
         root.addWidget(self.banner)
         # events the disk refused (full, read-only, locked) wait in memory: say so, retry
@@ -326,15 +328,18 @@ class CounterWindow(QMainWindow):
         return {card.path for card in cards if card is not None and card.path is not None}
 
     def show_notice(self, text: str) -> None:
-        """A plain sentence in the discreet banner (e.g. why global hotkeys are off)."""
+        """A plain sentence in the discreet banner (e.g. why global hotkeys are off), kept there
+        under the pack's problems however often the pack is reloaded."""
+        self._notices.append(text)
         current = self.banner_label.text()
         self.banner_label.setText(f"{current}\n{text}" if current else text)
         self.banner.setVisible(True)
 
     def _show_problems(self, problems: list[Problem], kept: list[str]) -> None:
-        """The banner shows while the latest load has problems; hidden when all is clean."""
-        self.banner_label.setText(self._banner_text(problems, kept))
-        self.banner.setVisible(bool(problems or kept))
+        """The banner shows while the latest load has problems (or there are notices)."""
+        lines = [self._banner_text(problems, kept), *self._notices]
+        self.banner_label.setText("\n".join(line for line in lines if line))
+        self.banner.setVisible(bool(problems or kept or self._notices))
 
     def _wire(self) -> None:
         self.header.search.textChanged.connect(self._search_changed)
@@ -465,7 +470,7 @@ class CounterWindow(QMainWindow):
         settings = self.counter.settings
         settings["store"] = store
         settings["register"] = register
-        settings["cashiers"] = cashiers
+        settings["cashiers"] = [name[:MAX_NAME] for name in cashiers][:MAX_CASHIERS]
         self.save_settings()
         self.counter.register_override = None
         self._refresh_header()
@@ -482,8 +487,8 @@ class CounterWindow(QMainWindow):
     def start_shift(self, name: str) -> None:
         self.counter.start_shift(name)
         settings = self.counter.settings
-        if name not in settings.cashiers:
-            settings["cashiers"] = [*settings.cashiers, name]
+        if name not in settings.cashiers and len(settings.cashiers) < MAX_CASHIERS:
+            settings["cashiers"] = [*settings.cashiers, name[:MAX_NAME]]
             self.save_settings()
         self._refresh_header()
         self.show_tiles()
@@ -520,7 +525,7 @@ class CounterWindow(QMainWindow):
         """Restart the auto-return count of the open card (the settings give its length)."""
         seconds = int(self.counter.settings["auto_return_seconds"])
         if seconds > 0 and self.counter.current is not None:
-            self._auto_return.start(seconds * 1000)
+            self._auto_return.start(min(seconds * 1000, TIMER_MAX_MS))
         else:
             self._auto_return.stop()
 

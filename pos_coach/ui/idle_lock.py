@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from pos_coach.ui import TIMER_MAX_MS
+
 ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -24,7 +26,7 @@ class IdleLock(QObject):
         self.window = window
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        self.timer.setInterval(min(max(1, int(minutes * 60_000)), TIMER_MAX_MS))
         self.timer.timeout.connect(self.lock)
         app = QApplication.instance()
         if app is not None:

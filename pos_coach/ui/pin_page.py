@@ -1,7 +1,7 @@
 """The shift lead's PIN, asked on a page of the counter (never a modal dialog at the till).
 
 When no PIN is set yet, the page asks for a new one twice. Wrong PINs are slowed down by the
-core's :class:`pos_coach.pins.Gate`.
+core's :class:`pos_coach.pins.Gate`, whose counts are kept in the settings.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from pos_coach.pins import Gate, hash_pin, valid_new_pin
+from pos_coach.pins import MAX_LENGTH, OWNER_ADVISED_LENGTH, Gate, valid_new_pin
 from pos_coach.ui.labels import plain_label
 
 
@@ -33,7 +33,7 @@ class PinPage(QWidget):
         self.field = QLineEdit()
         self.field.setObjectName("pinField")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setMaxLength(12)
+        self.field.setMaxLength(MAX_LENGTH)
         self.field.returnPressed.connect(self.submit)
         layout.addWidget(self.field)
         self.message = plain_label("", "pinMessage")
@@ -57,46 +57,45 @@ class PinPage(QWidget):
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self._gate: Gate | None = None
-        self._gates: dict[tuple[str, ...], Gate] = {}
-        self._store: Callable[[str], None] = lambda _hash: None
+        self._store: Callable[[str], None] = lambda _pin: None
         self._first_entry: str | None = None
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._show_wait)
 
-    def ask(
-        self,
-        stored: str | tuple[str, ...],
-        store: Callable[[str], None],
-        purpose: str = "review",
-    ) -> None:
-        """Ask for a PIN (any of ``stored`` opens); with none set yet, choose one (``store``).
+    def ask(self, gate: Gate, store: Callable[[str], None], purpose: str = "review") -> None:
+        """Ask for a PIN the ``gate`` opens; with none set yet, choose one (``store`` keeps it).
 
         ``purpose`` is "review" (the shift lead's or the owner's PIN) or "editor" (the owner's).
+        The gate's wait goes on between visits and, kept in the settings, after a restart.
         """
-        hashes = tuple(h for h in ((stored,) if isinstance(stored, str) else stored) if h)
         self._store = store
         self._first_entry = None
         self.purpose = purpose
-        if not hashes:
-            self._gate = None
-        else:  # one gate per set of PINs, kept between visits: leaving does not reset the wait
-            self._gate = self._gates.setdefault(hashes, Gate(hashes))
+        self._gate = None if gate.empty else gate
         self.field.clear()
         self.message.clear()
         editor = purpose == "editor"
         self.title.setText(self.tr("Owner's PIN") if editor else self.tr("Shift lead's PIN"))
-        if hashes:
+        if self._gate is not None:
             self.hint.setText(
                 self.tr("Enter the owner's PIN to open the card editor.")
                 if editor
                 else self.tr("Enter the shift lead's PIN to open the review.")
             )
+            if self._gate.wait_left() > 0:  # wrong PINs before (in this run or the last one)
+                self._show_wait()
+                self._tick.start()
         else:
-            self.hint.setText(
-                self.tr("No PIN yet: choose one (at least 4 digits), then repeat it.")
-            )
+            self.hint.setText(self._choose_text())
         self.field.setFocus()
+
+    def _choose_text(self) -> str:
+        if self.purpose == "editor":
+            return self.tr(
+                "No PIN yet: choose one of 4 to 12 digits (6 or more is safer), then repeat it."
+            )
+        return self.tr("No PIN yet: choose one of 4 to 12 digits, then repeat it.")
 
     def _key(self, key: str) -> None:
         if key == "⌫":
@@ -128,17 +127,20 @@ class PinPage(QWidget):
             self._first_entry = pin
             self.hint.setText(self.tr("Repeat the new PIN."))
             self.message.clear()
+            if self.purpose == "editor" and len(pin) < OWNER_ADVISED_LENGTH:
+                self.message.setText(
+                    self.tr(
+                        "A short PIN is quickly guessed by anyone who can copy the settings file: 6 digits or more are advised for the owner. Repeat it to keep it, or type another to start again."  # noqa: E501 - one literal for the translators
+                    )
+                )
             return
         if pin != self._first_entry:
             self._first_entry = None
-            self.hint.setText(
-                self.tr("No PIN yet: choose one (at least 4 digits), then repeat it.")
-            )
+            self.hint.setText(self._choose_text())
             self.message.setText(self.tr("The two PINs differ; start again."))
             return
-        stored = hash_pin(pin)
-        self._store(stored)
-        self._gate = Gate((stored,))
+        self._first_entry = None
+        self._store(pin)  # hashed with the work factor of whose PIN it is
         self.unlocked.emit()
 
     def _show_wait(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_coach.settings import MAX_CASHIERS, MAX_NAME, setting
 from pos_coach.ui.labels import page_heading
 
 
@@ -47,11 +48,11 @@ class SettingsPage(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.store_edit = QLineEdit()
         self.store_edit.setObjectName("storeEdit")
-        self.store_edit.setMaxLength(80)
+        self.store_edit.setMaxLength(setting("store").length)
         form.addRow(self.tr("Store name"), self.store_edit)
         self.register_edit = QLineEdit()
         self.register_edit.setObjectName("registerEdit")
-        self.register_edit.setMaxLength(40)
+        self.register_edit.setMaxLength(setting("register").length)
         form.addRow(self.tr("Register"), self.register_edit)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Cashiers (double-tap a name to rename it)")))
@@ -63,7 +64,7 @@ class SettingsPage(QWidget):
         self.new_name = QLineEdit()
         self.new_name.setObjectName("newName")
         self.new_name.setPlaceholderText(self.tr("New name"))
-        self.new_name.setMaxLength(40)
+        self.new_name.setMaxLength(MAX_NAME)
         self.new_name.returnPressed.connect(self._add)
         side.addWidget(self.new_name)
         add = QPushButton(self.tr("Add"))
@@ -105,15 +106,16 @@ class SettingsPage(QWidget):
 
     def names(self) -> list[str]:
         seen: list[str] = []
-        for row in range(self.cashier_list.count()):
-            name = self.cashier_list.item(row).text().strip()
+        for row in range(self.cashier_list.count()):  # a name renamed here may be longer
+            name = self.cashier_list.item(row).text().strip()[:MAX_NAME]
             if name and name not in seen:
                 seen.append(name)
         return seen
 
     def _add(self) -> None:
         name = self.new_name.text().strip()
-        if name and name not in self.names():
+        names = self.names()
+        if name and name not in names and len(names) < MAX_CASHIERS:
             self._append(name)
         self.new_name.clear()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_coach.settings import MAX_NAME
 from pos_coach.ui.first_paint import soon
 from pos_coach.ui.labels import page_heading
 
@@ -40,7 +41,7 @@ class ShiftPage(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("newCashier")
         self.name_edit.setPlaceholderText(self.tr("Your name"))
-        self.name_edit.setMaxLength(40)
+        self.name_edit.setMaxLength(MAX_NAME)
         self.name_edit.returnPressed.connect(self._start_typed)
         self.name_edit.textChanged.connect(self._typed)
         row.addWidget(self.name_edit, 1)

@@ -192,7 +192,7 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="241"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="267"/>
         <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
         <translation>
             <numerusform>%n event waits to be written to the journal; the counter works on and it will be written as soon as the disk allows.</numerusform>
@@ -200,12 +200,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="248"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="274"/>
         <source>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</source>
         <translation>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="270"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="296"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n problem in the situation cards:</numerusform>
@@ -213,42 +213,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="276"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="302"/>
         <source>Showing the last good version of:</source>
         <translation>Showing the last good version of:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="453"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="481"/>
         <source>Settings not saved (%1); they apply until the app closes.</source>
         <translation>Settings not saved (%1); they apply until the app closes.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="514"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="542"/>
         <source>Saved: upset</source>
         <translation>Saved: upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="515"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="543"/>
         <source>Saved: OK</source>
         <translation>Saved: OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="516"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="544"/>
         <source>Saved: WOW!</source>
         <translation>Saved: WOW!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="517"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="545"/>
         <source>Saved: called the lead</source>
         <translation>Saved: called the lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="564"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="592"/>
         <source>Found</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="566"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="594"/>
         <source>Nothing found. Try another word.</source>
         <translation>Nothing found. Try another word.</translation>
     </message>
@@ -347,61 +347,56 @@
     </message>
     <message>
         <location filename="../../pos_coach/ui/editor/editor_window.py" line="334"/>
-        <source>Card id (a-z, 0-9 and -):</source>
-        <translation>Card id (a-z, 0-9 and -):</translation>
+        <source>Card id (a-z, 0-9 and -, at most %1 characters):</source>
+        <translation>Card id (a-z, 0-9 and -, at most %1 characters):</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="340"/>
-        <source>&apos;%1&apos; is not a valid card id: use lowercase letters a-z, digits and &apos;-&apos;</source>
-        <translation>&apos;%1&apos; is not a valid card id: use lowercase letters a-z, digits and &apos;-&apos;</translation>
-    </message>
-    <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="347"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="345"/>
         <source>New card</source>
         <translation>New card</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="351"/>
         <source>New situation</source>
         <translation>New situation</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
         <source>What to do, in one line.</source>
         <translation>What to do, in one line.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="354"/>
         <source>First step.</source>
         <translation>First step.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
         <source>What to say.</source>
         <translation>What to say.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="358"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
         <source>What not to do.</source>
         <translation>What not to do.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="359"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
         <source>How to make it WOW.</source>
         <translation>How to make it WOW.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="371"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="369"/>
         <source>Duplicate card</source>
         <translation>Duplicate card</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="384"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="382"/>
         <source>Rename card id</source>
         <translation>Rename card id</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="402"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="400"/>
         <source>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</source>
         <translation>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</translation>
     </message>
@@ -547,7 +542,7 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="27"/>
+        <location filename="../../pos_coach/ui/header.py" line="28"/>
         <source>Type to find a situation…</source>
         <translation>Type to find a situation…</translation>
     </message>
@@ -557,32 +552,32 @@
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="42"/>
+        <location filename="../../pos_coach/ui/header.py" line="41"/>
         <source>Cards</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="45"/>
+        <location filename="../../pos_coach/ui/header.py" line="43"/>
         <source>The owner&apos;s card editor</source>
         <translation>The owner&apos;s card editor</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="48"/>
+        <location filename="../../pos_coach/ui/header.py" line="46"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="62"/>
+        <location filename="../../pos_coach/ui/header.py" line="70"/>
         <source>Register %1</source>
         <translation>Register %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="64"/>
+        <location filename="../../pos_coach/ui/header.py" line="73"/>
         <source>Pick cashier</source>
         <translation>Pick cashier</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="65"/>
+        <location filename="../../pos_coach/ui/header.py" line="74"/>
         <source>Change cashier</source>
         <translation>Change cashier</translation>
     </message>
@@ -741,7 +736,7 @@
     <name>PinPage</name>
     <message>
         <location filename="../../pos_coach/ui/pin_page.py" line="28"/>
-        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="79"/>
         <source>Shift lead&apos;s PIN</source>
         <translation>Shift lead&apos;s PIN</translation>
     </message>
@@ -751,48 +746,57 @@
         <translation>Back to the counter</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="79"/>
         <source>Owner&apos;s PIN</source>
         <translation>Owner&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="91"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="82"/>
         <source>Enter the owner&apos;s PIN to open the card editor.</source>
         <translation>Enter the owner&apos;s PIN to open the card editor.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="93"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="84"/>
         <source>Enter the shift lead&apos;s PIN to open the review.</source>
         <translation>Enter the shift lead&apos;s PIN to open the review.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="97"/>
-        <location filename="../../pos_coach/ui/pin_page.py" line="135"/>
-        <source>No PIN yet: choose one (at least 4 digits), then repeat it.</source>
-        <translation>No PIN yet: choose one (at least 4 digits), then repeat it.</translation>
+        <location filename="../../pos_coach/ui/pin_page.py" line="96"/>
+        <source>No PIN yet: choose one of 4 to 12 digits (6 or more is safer), then repeat it.</source>
+        <translation>No PIN yet: choose one of 4 to 12 digits (6 or more is safer), then repeat it.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="126"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="98"/>
+        <source>No PIN yet: choose one of 4 to 12 digits, then repeat it.</source>
+        <translation>No PIN yet: choose one of 4 to 12 digits, then repeat it.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="125"/>
         <source>A PIN is at least 4 digits.</source>
         <translation>A PIN is at least 4 digits.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="129"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="128"/>
         <source>Repeat the new PIN.</source>
         <translation>Repeat the new PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="137"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="133"/>
+        <source>A short PIN is quickly guessed by anyone who can copy the settings file: 6 digits or more are advised for the owner. Repeat it to keep it, or type another to start again.</source>
+        <translation>A short PIN is quickly guessed by anyone who can copy the settings file: 6 digits or more are advised for the owner. Repeat it to keep it, or type another to start again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="140"/>
         <source>The two PINs differ; start again.</source>
         <translation>The two PINs differ; start again.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="150"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="152"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Wrong PIN. Try again.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="153"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="155"/>
         <source>Wrong PIN. Next try in %1 s.</source>
         <translation>Wrong PIN. Next try in %1 s.</translation>
     </message>
@@ -974,57 +978,57 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="33"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="34"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="36"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="37"/>
         <source>Review (shift lead)</source>
         <translation>Review (shift lead)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="37"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="38"/>
         <source>Card editor (owner)</source>
         <translation>Card editor (owner)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="51"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="52"/>
         <source>Store name</source>
         <translation>Store name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="55"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="56"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="57"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="58"/>
         <source>Cashiers (double-tap a name to rename it)</source>
         <translation>Cashiers (double-tap a name to rename it)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="65"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="66"/>
         <source>New name</source>
         <translation>New name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="69"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="70"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="73"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="74"/>
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="82"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="83"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="86"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="87"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1032,27 +1036,27 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="32"/>
         <source>Who is at the till?</source>
         <translation>Who is at the till?</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="32"/>
         <source>Tap your name to start the shift.</source>
         <translation>Tap your name to start the shift.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="34"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="37"/>
         <source>No names yet: type yours below.</source>
         <translation>No names yet: type yours below.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="40"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="43"/>
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="45"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="48"/>
         <source>Start shift</source>
         <translation>Start shift</translation>
     </message>

@@ -192,7 +192,7 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="241"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="267"/>
         <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
         <translation>
             <numerusform>%n событие ждёт записи в журнал; касса работает дальше, событие запишется, как только диск позволит.</numerusform>
@@ -201,12 +201,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="248"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="274"/>
         <source>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</source>
         <translation>В папку данных нельзя записать; касса работает дальше, а события подождут в памяти, пока запись не станет возможной.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="270"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="296"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n ошибка в карточках ситуаций:</numerusform>
@@ -215,42 +215,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="276"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="302"/>
         <source>Showing the last good version of:</source>
         <translation>Показана последняя исправная версия:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="453"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="481"/>
         <source>Settings not saved (%1); they apply until the app closes.</source>
         <translation>Настройки не сохранены (%1); они действуют, пока программа не закрыта.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="514"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="542"/>
         <source>Saved: upset</source>
         <translation>Записано: недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="515"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="543"/>
         <source>Saved: OK</source>
         <translation>Записано: нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="516"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="544"/>
         <source>Saved: WOW!</source>
         <translation>Записано: ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="517"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="545"/>
         <source>Saved: called the lead</source>
         <translation>Записано: позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="564"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="592"/>
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="566"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="594"/>
         <source>Nothing found. Try another word.</source>
         <translation>Ничего не нашлось. Попробуйте другое слово.</translation>
     </message>
@@ -349,61 +349,56 @@
     </message>
     <message>
         <location filename="../../pos_coach/ui/editor/editor_window.py" line="334"/>
-        <source>Card id (a-z, 0-9 and -):</source>
-        <translation>Id карточки (a-z, 0-9 и -):</translation>
+        <source>Card id (a-z, 0-9 and -, at most %1 characters):</source>
+        <translation>Id карточки (a-z, 0-9 и -, не больше %1 символов):</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="340"/>
-        <source>&apos;%1&apos; is not a valid card id: use lowercase letters a-z, digits and &apos;-&apos;</source>
-        <translation>&apos;%1&apos; не годится как id карточки: только строчные латинские буквы, цифры и &apos;-&apos;</translation>
-    </message>
-    <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="347"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="345"/>
         <source>New card</source>
         <translation>Новая карточка</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="351"/>
         <source>New situation</source>
         <translation>Новая ситуация</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
         <source>What to do, in one line.</source>
         <translation>Что делать — одной строкой.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="354"/>
         <source>First step.</source>
         <translation>Первый шаг.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
         <source>What to say.</source>
         <translation>Что сказать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="358"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
         <source>What not to do.</source>
         <translation>Чего не делать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="359"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
         <source>How to make it WOW.</source>
         <translation>Как добиться «ВАУ».</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="371"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="369"/>
         <source>Duplicate card</source>
         <translation>Копия карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="384"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="382"/>
         <source>Rename card id</source>
         <translation>Сменить id карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="402"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="400"/>
         <source>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</source>
         <translation>&apos;%1&apos; перемещена в корзину (вернуть можно на вкладке «Импорт, экспорт, корзина»).</translation>
     </message>
@@ -549,7 +544,7 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="27"/>
+        <location filename="../../pos_coach/ui/header.py" line="28"/>
         <source>Type to find a situation…</source>
         <translation>Начните печатать, чтобы найти ситуацию…</translation>
     </message>
@@ -559,32 +554,32 @@
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="42"/>
+        <location filename="../../pos_coach/ui/header.py" line="41"/>
         <source>Cards</source>
         <translation>Карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="45"/>
+        <location filename="../../pos_coach/ui/header.py" line="43"/>
         <source>The owner&apos;s card editor</source>
         <translation>Редактор карточек владельца</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="48"/>
+        <location filename="../../pos_coach/ui/header.py" line="46"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="62"/>
+        <location filename="../../pos_coach/ui/header.py" line="70"/>
         <source>Register %1</source>
         <translation>Касса %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="64"/>
+        <location filename="../../pos_coach/ui/header.py" line="73"/>
         <source>Pick cashier</source>
         <translation>Выбрать кассира</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/header.py" line="65"/>
+        <location filename="../../pos_coach/ui/header.py" line="74"/>
         <source>Change cashier</source>
         <translation>Сменить кассира</translation>
     </message>
@@ -743,7 +738,7 @@
     <name>PinPage</name>
     <message>
         <location filename="../../pos_coach/ui/pin_page.py" line="28"/>
-        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="79"/>
         <source>Shift lead&apos;s PIN</source>
         <translation>PIN старшего смены</translation>
     </message>
@@ -753,48 +748,57 @@
         <translation>Вернуться к кассе</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="88"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="79"/>
         <source>Owner&apos;s PIN</source>
         <translation>PIN владельца</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="91"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="82"/>
         <source>Enter the owner&apos;s PIN to open the card editor.</source>
         <translation>Введите PIN владельца, чтобы открыть редактор карточек.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="93"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="84"/>
         <source>Enter the shift lead&apos;s PIN to open the review.</source>
         <translation>Введите PIN старшего смены, чтобы открыть отчёты.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="97"/>
-        <location filename="../../pos_coach/ui/pin_page.py" line="135"/>
-        <source>No PIN yet: choose one (at least 4 digits), then repeat it.</source>
-        <translation>PIN ещё не задан: придумайте его (не меньше 4 цифр) и повторите.</translation>
+        <location filename="../../pos_coach/ui/pin_page.py" line="96"/>
+        <source>No PIN yet: choose one of 4 to 12 digits (6 or more is safer), then repeat it.</source>
+        <translation>PIN ещё не задан: придумайте его (от 4 до 12 цифр, 6 и больше надёжнее) и повторите.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="126"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="98"/>
+        <source>No PIN yet: choose one of 4 to 12 digits, then repeat it.</source>
+        <translation>PIN ещё не задан: придумайте его (от 4 до 12 цифр) и повторите.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="125"/>
         <source>A PIN is at least 4 digits.</source>
         <translation>PIN — это не меньше 4 цифр.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="129"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="128"/>
         <source>Repeat the new PIN.</source>
         <translation>Повторите новый PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="137"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="133"/>
+        <source>A short PIN is quickly guessed by anyone who can copy the settings file: 6 digits or more are advised for the owner. Repeat it to keep it, or type another to start again.</source>
+        <translation>Короткий PIN быстро подберёт любой, кто скопирует файл настроек: владельцу лучше взять 6 цифр и больше. Повторите PIN, чтобы оставить его, или введите другой, чтобы начать заново.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/pin_page.py" line="140"/>
         <source>The two PINs differ; start again.</source>
         <translation>PIN не совпали; начните заново.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="150"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="152"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Неверный PIN. Попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/pin_page.py" line="153"/>
+        <location filename="../../pos_coach/ui/pin_page.py" line="155"/>
         <source>Wrong PIN. Next try in %1 s.</source>
         <translation>Неверный PIN. Следующая попытка через %1 с.</translation>
     </message>
@@ -976,57 +980,57 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="33"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="34"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="36"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="37"/>
         <source>Review (shift lead)</source>
         <translation>Отчёты (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="37"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="38"/>
         <source>Card editor (owner)</source>
         <translation>Редактор карточек (владелец)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="51"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="52"/>
         <source>Store name</source>
         <translation>Название магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="55"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="56"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="57"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="58"/>
         <source>Cashiers (double-tap a name to rename it)</source>
         <translation>Кассиры (двойное касание — переименовать)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="65"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="66"/>
         <source>New name</source>
         <translation>Новое имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="69"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="70"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="73"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="74"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="82"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="83"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="86"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="87"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -1034,27 +1038,27 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="32"/>
         <source>Who is at the till?</source>
         <translation>Кто за кассой?</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="29"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="32"/>
         <source>Tap your name to start the shift.</source>
         <translation>Коснитесь своего имени, чтобы начать смену.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="34"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="37"/>
         <source>No names yet: type yours below.</source>
         <translation>Имён пока нет: введите своё ниже.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="40"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="43"/>
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/shift_page.py" line="45"/>
+        <location filename="../../pos_coach/ui/shift_page.py" line="48"/>
         <source>Start shift</source>
         <translation>Начать смену</translation>
     </message>

@@ -131,6 +131,27 @@ def test_new_duplicate_rename_delete_and_restore(qtbot, editor, pack, monkeypatc
     assert editor.packs.trash.count() == 0
 
 
+@pytest.mark.parametrize(
+    "bad_id, said",
+    [
+        ("con", "'con' cannot be a card id: Windows keeps the name for a device"),
+        ("lpt1", "'lpt1' cannot be a card id: Windows keeps the name for a device"),
+        ("a" * 200, "the card id is 200 characters long; at most 64"),
+    ],
+)
+def test_new_duplicate_and_rename_refuse_ids_windows_cannot_have(
+    qtbot, editor, pack, monkeypatch, bad_id, said
+):
+    monkeypatch.setattr(editor_window, "ask_text", lambda *args: bad_id)
+    before = sorted(p.name for p in pack.rglob("*"))
+    for action in (editor.new_card, editor.duplicate_card, editor.rename_card):
+        editor.status.clear()
+        action()
+        assert said in editor.status.text()
+        assert editor.card_id == "greeting"
+    assert sorted(p.name for p in pack.rglob("*")) == before
+
+
 def test_translations_out_of_date_and_missing(qtbot, editor, pack):
     editor.forms["en"].summary.setText("Look up, smile and greet them first.")
     assert editor.save()

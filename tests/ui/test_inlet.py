@@ -96,6 +96,15 @@ def test_an_untouched_card_goes_back_and_is_dismissed(qtbot, window):
     assert journal_rows(window)[-1]["kind"] == "dismissed"
 
 
+def test_an_auto_return_longer_than_a_qt_timer_holds_still_opens_cards(qtbot, window):
+    """3,000,000 s is 34.7 days: in milliseconds more than the int32 a Qt timer takes."""
+    window.counter.settings.values["auto_return_seconds"] = 3_000_000  # past the setting's check
+    window.start_shift("Anna")
+    window.open_card("greeting", "touch")
+    assert window.stack.currentWidget() is window.card_page
+    assert window._auto_return.isActive() and window._auto_return.interval() == 2**31 - 1
+
+
 def test_touching_the_card_restarts_the_count(qtbot, window):
     window.counter.settings["auto_return_seconds"] = 1
     window.start_shift("Anna")

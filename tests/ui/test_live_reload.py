@@ -214,3 +214,13 @@ def test_a_failure_while_loading_is_reported_not_raised(live, pack, monkeypatch)
     assert live.board.visible_ids() == ["greeting", "loyalty-card", "gate-alarm"]
     assert live.banner.isVisible()
     assert "RuntimeError: disk on fire" in live.banner_label.text()
+
+
+def test_a_notice_stays_in_the_banner_when_the_pack_reloads(qtbot, live, pack):
+    """A settings value not used, said at start, must not vanish with the next reload."""
+    live.show_notice("settings.json: http_port = 70000 is not allowed")
+    for lang in ("ru", "en"):
+        (pack / lang / "refund.toml").write_text(NEW_CARD, encoding="utf-8")
+    qtbot.waitUntil(lambda: "refund" in live.board.visible_ids())
+    assert live.banner.isVisible()
+    assert live.banner_label.text() == "settings.json: http_port = 70000 is not allowed"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 
 from pos_coach.pins import verify_pin
@@ -101,10 +103,66 @@ def test_back_office_windows_lock_themselves_when_idle(qtbot, window):
     from pos_coach.pins import hash_pin
 
     window.counter.settings["lead_pin"] = hash_pin("2580")
-    window.counter.settings["lock_minutes"] = 0  # at once (a minimum of 1 ms)
+    # below the setting's range (1 to 1440) on purpose, past its check: the lock comes at once
+    window.counter.settings.values["lock_minutes"] = 0
     window.start_shift("Anna")
     window.ask_review_pin()
     tap(qtbot, window, "2580✓")
     qtbot.waitUntil(lambda: window.review is not None)
     qtbot.waitUntil(lambda: window.review is None, timeout=5000)  # closed by the idle lock
     assert window.stack.currentWidget() is window.board
+
+
+def test_the_wait_after_wrong_pins_goes_on_after_a_restart(qtbot, make_window, data_dir):
+    """The wait lived in the window's memory: restarting the app gave a guesser a fresh start."""
+    from pos_coach.pins import hash_pin
+
+    first = make_window()
+    first.counter.settings["lead_pin"] = hash_pin("2580")
+    first.start_shift("Anna")
+    first.ask_review_pin()
+    tap(qtbot, first, "1111✓")
+    qtbot.wait(1100)
+    tap(qtbot, first, "2222✓")  # the second wrong PIN: 2 s to wait now
+    assert "2 s" in first.pin_page.message.text()
+    first.close()
+    stored = json.loads((data_dir / "settings.json").read_text("utf-8"))
+    # a restart: a new window over the same data dir, its settings read from the disk
+    second = make_window()
+    second.start_shift("Anna")
+    second.ask_review_pin()
+    assert "Next try in 2 s" in second.pin_page.message.text()  # said before anyone types
+    tap(qtbot, second, "2580✓")  # right, but the wait is not over
+    assert second.review is None
+    assert stored["lead_pin_failures"] == 2 and stored["lead_pin_failed_at"] > 0
+    qtbot.wait(2100)
+    tap(qtbot, second, "2580✓")
+    assert second.review is not None
+    second.review.close()
+    assert json.loads((data_dir / "settings.json").read_text("utf-8"))["lead_pin_failures"] == 0
+
+
+def test_an_owner_choosing_a_short_pin_is_advised_a_longer_one(qtbot, make_window, tmp_path):
+    import shutil
+
+    from tests.conftest import SMALL_PACK
+
+    pack = tmp_path / "pack"
+    shutil.copytree(SMALL_PACK, pack)
+    window = make_window("en", pack)
+    window.watch(pack)
+    window.start_shift("Anna")
+    window.ask_editor_pin()
+    page = window.pin_page
+    assert "4 to 12 digits (6 or more is safer)" in page.hint.text()
+    tap(qtbot, window, "2468✓")
+    assert "6 digits or more are advised" in page.message.text()
+    tap(qtbot, window, "1✓")  # typed another: start again, with a longer one
+    assert "differ" in page.message.text()
+    tap(qtbot, window, "24681357✓")
+    assert page.message.text() == ""
+    tap(qtbot, window, "24681357✓")
+    qtbot.waitUntil(lambda: window.editor is not None)
+    assert window.counter.settings["owner_pin"].startswith("scrypt$65536$8$1$")
+    assert verify_pin("24681357", window.counter.settings["owner_pin"])
+    window.editor.close()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -109,3 +111,37 @@ def test_trigger_exit_status_tells_shown_from_shown_but_not_yet_logged(monkeypat
     assert "not yet in the journal" in err and "disk is full" in err
     assert trigger.run_trigger("unknown", None, "/d") == 1
     assert trigger.run_trigger("off", None, "/d") == 2
+
+
+LONG_ID = "a" * 200
+
+
+def windows_unsafe_pack(root: Path) -> Path:
+    """The small pack plus, in both languages, a card `con` and one with a 200-character id."""
+    shutil.copytree(SMALL_PACK, root)
+    for lang in ("ru", "en"):
+        card = (root / lang / "greeting.toml").read_text("utf-8")
+        card = "\n".join(line for line in card.splitlines() if not line.startswith("hotkey"))
+        (root / lang / "con.toml").write_text(card, "utf-8")
+        (root / lang / f"{LONG_ID}.toml").write_text(card, "utf-8")
+    return root
+
+
+def test_check_refuses_windows_device_names_and_overlong_ids(tmp_path):
+    """`con.toml` cannot be copied or unzipped on Windows; 200 characters break zip tools."""
+    pack = windows_unsafe_pack(tmp_path / "pack")
+    result = CliRunner().invoke(cli, ["check", str(pack), "--lang", "en"])
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    for lang in ("ru", "en"):
+        assert (
+            f"{pack}/{lang}/con.toml:1:1: 'con' cannot be a card id: Windows keeps the name for"
+            " a device, so the file cannot be copied or unzipped there; choose another id"
+        ) in lines
+        assert (
+            f"{pack}/{lang}/{LONG_ID}.toml:1:1: the card id is 200 characters long; at most 64"
+        ) in lines
+    assert "4 problem(s) found; 6 card(s) loaded" in result.stderr
+    russian = CliRunner().invoke(cli, ["check", str(pack), "--lang", "ru"])
+    assert "'con' нельзя сделать id карточки" in russian.stdout
+    assert "id карточки длиной 200 символов, а можно не больше 64" in russian.stdout

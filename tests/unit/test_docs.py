@@ -21,6 +21,8 @@ PROBLEM_CODES = [
     "not_utf8",
     "too_large",
     "bad_id",
+    "reserved_id",
+    "long_id",
     "missing_key",
     "unknown_key",
     "wrong_type",
@@ -96,3 +98,16 @@ def test_readme_lists_the_shipped_situations():
 
     table = situations_table(load_pack(ROOT / "situations"))
     assert f"{START}\n{table}\n{END}" in README
+
+
+def test_readme_settings_table_is_made_from_the_settings():
+    """Run `python tools/settings_table.py` after changing a setting."""
+    from pos_coach.settings import END, START, settings_table
+
+    assert f"{START}\n{settings_table()}\n{END}" in README
+
+
+def test_every_setting_has_a_rule_the_readme_shows():
+    for setting in SETTINGS:
+        assert setting.help and setting.rule("en") and setting.rule("ru")
+        assert setting.allows(setting.default), setting.name

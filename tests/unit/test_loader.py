@@ -166,3 +166,24 @@ def test_card_rev_changes_with_the_text(tmp_path):
     # order and hotkey are not text the cashier reads: the revision stays
     card.write_text(card.read_text("utf-8").replace("order = 1", "order = 7"), "utf-8")
     assert load_pack(root).packs["en"].cards["greeting"].rev == after
+
+
+@pytest.mark.parametrize(
+    "card_id, code",
+    [
+        *[(name, "reserved_id") for name in ("con", "prn", "aux", "nul")],
+        *[(f"{port}{n}", "reserved_id") for port in ("com", "lpt") for n in range(1, 10)],
+        ("a" * 65, "long_id"),
+        ("x" * 300, "long_id"),
+        ("CON", "bad_id"),  # upper case is not an id anyway
+        ("con-desk", None),
+        ("com10", None),
+        ("lpt0", None),
+        ("a" * 64, None),
+    ],
+)
+def test_the_card_id_rule(card_id, code):
+    from pos_coach.cards.model import card_id_problem
+
+    problem = card_id_problem(card_id)
+    assert (problem.code if problem else None) == code

@@ -114,6 +114,31 @@ def test_a_broken_card_is_named_with_its_file_and_line(pack: Path, tmp_path: Pat
     assert plan.changed == ["ru/greeting"]
 
 
+def test_a_pack_with_ids_windows_cannot_have_is_refused_and_nothing_written(
+    pack: Path, tmp_path: Path
+):
+    entries: dict[str, bytes | str] = {
+        f"{lang}/{p.name}": p.read_bytes() for lang in ("ru", "en") for p in (pack / lang).iterdir()
+    }
+    long_id = "b" * 200
+    for lang in ("ru", "en"):
+        entries[f"{lang}/con.toml"] = NEW_CARD
+        entries[f"{lang}/{long_id}.toml"] = NEW_CARD
+    before = snapshot(pack)
+    plan = packzip.plan_import(pack, make_zip(tmp_path / "windows.zip", entries))
+    assert not plan.ok
+    refused = sorted((p.path.as_posix(), p.code) for p in plan.problems)
+    assert refused == sorted(
+        [(f"{lang}/con.toml", "reserved_id") for lang in ("ru", "en")]
+        + [(f"{lang}/{long_id}.toml", "long_id") for lang in ("ru", "en")]
+    )
+    assert any("Windows keeps the name for a device" in p.format("en") for p in plan.problems)
+    with pytest.raises(EditError):
+        packzip.apply_import(pack, plan, tmp_path / "backups")
+    assert snapshot(pack) == before
+    assert not (tmp_path / "backups").exists()
+
+
 def test_a_pack_zipped_with_its_folder_around_it_is_accepted(pack: Path, tmp_path: Path):
     entries: dict[str, bytes | str] = {
         f"situations/{p.relative_to(pack).as_posix()}": p.read_bytes() for p in pack.rglob("*.toml")

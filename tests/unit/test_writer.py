@@ -351,6 +351,25 @@ def test_create_refuses_an_existing_or_invalid_id(pack: Path):
     assert not (pack / "evil.toml").exists()
 
 
+@pytest.mark.parametrize("card_id", ["con", "prn", "aux", "nul", "com1", "lpt9", "a" * 65])
+def test_create_duplicate_and_rename_refuse_ids_windows_cannot_have(pack: Path, card_id: str):
+    before = sorted(p.name for p in pack.rglob("*"))
+    for attempt in (
+        lambda: writer.create_card(pack, "en", card_id, NEW_VALUES),
+        lambda: writer.duplicate_card(pack, "greeting", card_id),
+        lambda: writer.rename_card(pack, "greeting", card_id),
+    ):
+        with pytest.raises(EditError, match=r"Windows keeps the name|characters long; at most 64"):
+            attempt()
+    assert sorted(p.name for p in pack.rglob("*")) == before
+
+
+def test_ids_up_to_64_characters_and_names_only_near_a_device_are_fine(pack: Path):
+    for card_id in ("a" * 64, "con-desk", "com10", "lpt0", "nul-bag", "auxiliary"):
+        writer.create_card(pack, "en", card_id, NEW_VALUES)
+        assert (pack / "en" / f"{card_id}.toml").exists()
+
+
 def test_create_duplicate_rename_delete_restore_round_trip(pack: Path):
     values = {**NEW_VALUES, "hotkey": None}  # a duplicate copies the text, hotkey and all
     for lang in ("ru", "en"):

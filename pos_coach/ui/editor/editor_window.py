@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_coach.cards import writer
-from pos_coach.cards.model import ID_PATTERN, Card
+from pos_coach.cards.model import MAX_ID_LENGTH, Card, card_id_problem
 from pos_coach.cards.problems import Severity
 from pos_coach.editing import MISSING, OUTDATED, CardEditor
 from pos_coach.library import Library
@@ -331,15 +331,13 @@ class EditorWindow(QMainWindow):
 
     # -- new, duplicate, rename, delete --------------------------------------------------------
     def _ask_id(self, title: str, suggested: str) -> str | None:
-        value = ask_text(self, title, self.tr("Card id (a-z, 0-9 and -):"), suggested)
+        label = self.tr("Card id (a-z, 0-9 and -, at most %1 characters):")
+        value = ask_text(self, title, label.replace("%1", str(MAX_ID_LENGTH)), suggested)
         if value is None:
             return None
-        if not ID_PATTERN.match(value):
-            self.status.setText(
-                self.tr(
-                    "'%1' is not a valid card id: use lowercase letters a-z, digits and '-'"
-                ).replace("%1", value)
-            )
+        refused = card_id_problem(value)  # the rule and the message of `pos-coach check`
+        if refused is not None:
+            self.status.setText(refused.render(self.ui_lang))
             return None
         return value
 
