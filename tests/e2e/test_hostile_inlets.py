@@ -1,0 +1,257 @@
+"""The real program against hostile callers: another local user on the trigger socket."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from pos_coach.inlet.address import data_dir_tag, find_private_dir, server_name
+from tests.e2e.running import LAUNCHER, start_app
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="Unix sockets, /proc and SO_PEERCRED: Linux"
+)
+
+ROOT = sys.platform != "win32" and os.geteuid() == 0
+OTHER_UID = 65534  # nobody
+as_root = pytest.mark.skipif(not ROOT, reason="only root can run a process as another user")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def trigger(data: Path, card_id: str = "greeting") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*LAUNCHER, "trigger", card_id, "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+def shown(data: Path) -> list[str]:
+    import sqlite3
+
+    conn = sqlite3.connect(data / "journal.db")
+    try:
+        return [r[0] for r in conn.execute("SELECT situation FROM events WHERE kind = 'shown'")]
+    finally:
+        conn.close()
+
+
+def wait_until(condition, timeout: float, what: str, every: float = 0.05) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {timeout} s: {what}"
+        time.sleep(every)
+
+
+def stop(process: subprocess.Popen) -> str:
+    """SIGTERM, and the app's stderr; it must close cleanly, without a traceback."""
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert "Traceback" not in err, err
+    return err
+
+
+@pytest.fixture
+def short_dir():
+    """A folder with a short path: a socket path may have ~107 bytes at most."""
+    folder = Path(tempfile.mkdtemp(prefix="pc-", dir="/tmp"))
+    yield folder
+    subprocess.run(["rm", "-rf", str(folder)], check=False)
+
+
+@pytest.fixture
+def app(tmp_path):
+    """`pos-coach run` with the HTTP inlet on; its token as the app wrote it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    port = free_port()
+    settings = {"http_enabled": True, "http_port": port, "trigger_sound": False}
+    (data / "settings.json").write_text(json.dumps(settings), "utf-8")
+    process = start_app(data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    token = json.loads((data / "settings.json").read_text("utf-8"))["http_token"]
+    yield data, port, token, process
+    if process.poll() is None:
+        stop(process)
+
+
+# 1. Another local user
+
+
+def test_the_socket_lives_in_a_folder_only_the_user_can_enter(app):
+    data, _port, _token, _process = app
+    name = server_name(data)
+    assert stat.S_ISSOCK(os.lstat(name).st_mode)
+    folder = os.lstat(os.path.dirname(name))
+    assert stat.S_ISDIR(folder.st_mode)
+    assert folder.st_uid == os.getuid()
+    assert stat.S_IMODE(folder.st_mode) == 0o700
+
+
+SQUATTER = r"""
+import json, os, select, socket, sys
+names, folder, drop = sys.argv[1:-2], sys.argv[-2], int(sys.argv[-1])
+if drop:  # become the other user before making anything
+    os.setgid(drop)
+    os.setuid(drop)
+try:
+    os.mkdir(folder)
+except OSError:
+    pass
+else:
+    os.chmod(folder, 0o777)  # so that the victim may enter it
+servers = []
+for name in names:
+    try:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(name)
+        os.chmod(name, 0o777)
+        server.listen(8)
+        servers.append(server)
+    except OSError:
+        pass
+print("ready", len(servers), flush=True)
+while True:
+    for server in select.select(servers, [], [])[0]:
+        caller, _ = server.accept()
+        caller.settimeout(2)
+        try:
+            got = caller.recv(65536)
+        except OSError:
+            got = b""
+        print(json.dumps({"connected": True, "got": got.decode("utf-8", "replace")}), flush=True)
+        caller.sendall(b'{"ok": true, "interaction": "fake", "logged": true}\n')
+        caller.close()
+"""
+
+
+def test_a_squatter_on_the_old_and_new_names_never_answers_a_trigger(
+    tmp_path, short_dir, monkeypatch
+):
+    """Another user binds the socket's old name in /tmp, and makes the new folder first (open to
+    all, so the victim can enter it). The trigger must not talk to it; the app must find a
+    folder of its own, say which one it passed over, and answer triggers there."""
+    uid = os.getuid()
+    short_dir.chmod(0o755)
+    temp = short_dir / "tmp"
+    temp.mkdir()
+    temp.chmod(0o1777)  # like /tmp
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(short_dir / "cache"))
+    data = tmp_path / "data"
+    data.mkdir()
+    tag = data_dir_tag(data)
+    folder = temp / f"pos-coach-{uid}"
+    names = [str(temp / f"pos-coach-{uid}-{tag}.sock"), str(folder / f"{tag}.sock")]
+    squatter = subprocess.Popen(
+        [sys.executable, "-c", SQUATTER, *names, str(folder), str(OTHER_UID if ROOT else 0)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd="/",
+    )
+    try:
+        assert squatter.stdout.readline().split() == ["ready", "2"]
+        if ROOT:
+            assert os.lstat(folder).st_uid == OTHER_UID
+        chosen, passed_over = find_private_dir()
+        assert chosen != str(folder)
+
+        nobody_home = trigger(data)  # the app is not running: the squatter must not say "shown"
+        assert nobody_home.returncode == 2, nobody_home.stdout + nobody_home.stderr
+        assert "not running" in nobody_home.stderr
+
+        process = start_app(data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            done = trigger(data, "gate-alarm")
+            assert done.returncode == 0, done.stderr
+            assert shown(data) == ["gate-alarm"]
+            assert os.path.dirname(server_name(data)) == chosen
+        finally:
+            err = stop(process)
+        for note in passed_over:  # the folder it passed over, and why
+            assert f"pos-coach: socket folder {note}" in err
+        if not os.path.isdir(f"/run/user/{uid}"):
+            assert f"{folder} passed over" in err
+    finally:
+        squatter.terminate()
+        out, _ = squatter.communicate(timeout=10)
+    assert out == "", f"the squatter was spoken to: {out}"
+
+
+FAKE_SERVER = r"""
+import json, os, select, socket, sys
+names, drop = list(dict.fromkeys(sys.argv[1:-1])), int(sys.argv[-1])
+servers = []
+for name in names:
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(name)
+    os.chmod(name, 0o777)
+    servers.append(server)
+os.setgid(drop)
+os.setuid(drop)  # the peer's credentials are those of the process that listens
+for server in servers:
+    server.listen(8)
+print("ready", flush=True)
+while True:
+    for server in select.select(servers, [], [])[0]:
+        caller, _ = server.accept()
+        caller.settimeout(2)
+        try:
+            got = caller.recv(65536)
+        except OSError:
+            got = b""
+        print(json.dumps({"connected": True, "got": got.decode("utf-8", "replace")}), flush=True)
+        try:
+            caller.sendall(b'{"ok": true, "interaction": "fake", "logged": true}\n')
+        except OSError:
+            pass
+        caller.close()
+"""
+
+
+@as_root
+def test_a_socket_another_user_answers_is_refused_with_exit_5(tmp_path, short_dir, monkeypatch):
+    """Should another user's process answer at the very path of the socket (here: bound there
+    by root, listening as uid 65534), `pos-coach trigger` checks the peer's uid before sending
+    anything, refuses, and says so with exit 5."""
+    short_dir.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(short_dir))
+    data = tmp_path / "data"
+    data.mkdir()
+    name = server_name(data)  # in <XDG_RUNTIME_DIR>/pos-coach/, private to us
+    old_name = str(short_dir / f"pos-coach-{os.getuid()}-{data_dir_tag(data)}.sock")
+    fake = subprocess.Popen(
+        [sys.executable, "-c", FAKE_SERVER, name, old_name, str(OTHER_UID)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd="/",
+    )
+    try:
+        assert fake.stdout.readline().strip() == "ready"
+        done = trigger(data, "gate-alarm")
+        assert done.returncode == 5, done.stdout + done.stderr
+        assert name in done.stderr and f"uid {OTHER_UID}" in done.stderr
+        assert "another user" in done.stderr and "refused" in done.stderr
+        assert done.stdout == ""
+    finally:
+        fake.terminate()
+        out, _ = fake.communicate(timeout=10)
+    calls = [json.loads(line) for line in out.splitlines()]
+    assert calls == [{"connected": True, "got": ""}]  # it connected, and sent nothing
