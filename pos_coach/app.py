@@ -121,22 +121,16 @@ def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[objec
 
     handler = InletHandler(window)
     window.inlet = handler
-    kept: list[object] = [handler]
     try:
         _folder, passed_over = find_private_dir()
     except NoPrivateDir as exc:
-        print(f"pos-coach: cannot listen for triggers: {exc}", file=sys.stderr)
-        passed_over = []
-    else:
-        server = InletServer(server_name(data_dir), handler.handle, window)
-        if not server.listen():
-            print(
-                f"pos-coach: cannot listen for triggers: {server.server.errorString()}",
-                file=sys.stderr,
-            )
-        kept.append(server)
+        passed_over = exc.notes
     for note in passed_over:  # a folder someone else made, or one open to others
         print(f"pos-coach: socket folder {note}", file=sys.stderr)
+    server = InletServer(lambda: server_name(data_dir), handler.handle, window)
+    if not server.listen():
+        print(f"pos-coach: cannot listen for triggers: {server.error}", file=sys.stderr)
+    kept: list[object] = [handler, server]
     if core.settings["global_hotkeys"]:
         from pos_coach.ui import global_hotkeys
 

@@ -1,7 +1,10 @@
-"""The real program against hostile callers: another local user on the trigger socket."""
+"""The real program against hostile callers: another local user on the trigger socket, idle
+callers, and requests meant to stop the local socket (deep nesting, requests written together,
+lines that are not requests)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -16,6 +19,9 @@ from pathlib import Path
 import pytest
 
 from pos_coach.inlet.address import data_dir_tag, find_private_dir, server_name
+from pos_coach.inlet.client import NotRunning, request
+from pos_coach.inlet.server import MAX_CONNECTIONS as LOCAL_CONNECTIONS
+from pos_coach.inlet.server import REQUEST_DEADLINE_MS
 from tests.e2e.running import LAUNCHER, start_app
 
 pytestmark = pytest.mark.skipif(
@@ -255,3 +261,113 @@ def test_a_socket_another_user_answers_is_refused_with_exit_5(tmp_path, short_di
         out, _ = fake.communicate(timeout=10)
     calls = [json.loads(line) for line in out.splitlines()]
     assert calls == [{"connected": True, "got": ""}]  # it connected, and sent nothing
+
+
+# 2. The local socket: bounded, every request answered, always listening
+
+
+def ended(sock: socket.socket, answer: bytearray | None = None) -> bool:
+    """Whether the app closed this (non-blocking) connection; what it said is added to
+    ``answer``."""
+    try:
+        while chunk := sock.recv(65536):
+            if answer is not None:
+                answer += chunk
+    except BlockingIOError:
+        return False
+    except ConnectionResetError:
+        return True
+    except OSError:  # not connected yet
+        return False
+    return True
+
+
+def test_idle_local_connections_are_capped_and_closed(app):
+    """Idle callers on the local socket: those over the cap are told "busy" at once, the others
+    are closed when they have not sent a whole line in time; triggers answer afterwards."""
+    data, _port, _token, _process = app
+    name = server_name(data)
+    callers = []
+    for n in range(LOCAL_CONNECTIONS + 8):
+        caller = socket.socket(socket.AF_UNIX)
+        caller.connect(name)
+        if n % 2:
+            caller.sendall(b'{"cmd": "situ')  # half a line, never finished
+        callers.append(caller)
+    for caller in callers:
+        caller.setblocking(False)
+    answers = {caller: bytearray() for caller in callers}
+    closed: set[socket.socket] = set()
+    opened = time.monotonic()
+
+    def all_closed() -> bool:
+        closed.update(c for c in callers if c not in closed and ended(c, answers[c]))
+        return len(closed) == len(callers)
+
+    wait_until(all_closed, REQUEST_DEADLINE_MS / 1000 + 5, "every idle connection is closed")
+    closed_after = time.monotonic() - opened
+    assert closed_after < REQUEST_DEADLINE_MS / 1000 + 3
+    busy = [json.loads(a) for a in answers.values() if a]
+    assert len(busy) == 8 and all(b["error"] == "unavailable" for b in busy)
+    for caller in callers:
+        caller.close()
+    assert trigger(data).returncode == 0
+
+
+def test_the_socket_comes_back_when_its_file_is_removed(app):
+    """Whatever removes the socket file (Qt did, when an accept failed for want of files), the
+    app listens again by itself."""
+    data, _port, _token, _process = app
+    os.unlink(server_name(data))
+
+    def answering() -> bool:
+        with contextlib.suppress(NotRunning, OSError, ValueError):
+            return bool(request(data, {"cmd": "situations"}, timeout=2).get("ok"))
+        return False
+
+    wait_until(answering, 10, "the app listens again")
+    assert trigger(data).returncode == 0
+
+
+def local_exchange(data: Path, raw: bytes, timeout: float = 10) -> list[dict]:
+    """Send ``raw`` as it is on the local socket; every answer line, until the app closes."""
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.settimeout(timeout)
+        sock.connect(server_name(data))
+        sock.sendall(raw)
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    return [json.loads(line) for line in received.splitlines()]
+
+
+DEEP = b"[" * 16_000
+
+
+def test_every_local_request_is_answered_in_order(app):
+    data, _port, _token, _process = app
+    started = time.monotonic()
+    answers = local_exchange(
+        data,
+        b'{"cmd": "situations"}\n'
+        b'{"cmd": "trigger", "id": "greeting", "source": "trigger"}\n'
+        b"not json\n"
+        b"[1, 2]\n" + b'{"cmd": "trigger", "id": ' + DEEP + b"\n"
+        b'{"cmd": "trigger", "id": "gate-alarm", "source": "trigger"}\n',
+    )
+    assert time.monotonic() - started < 5
+    assert len(answers) == 6, answers
+    assert answers[0]["ok"] and answers[0]["situations"]
+    assert answers[1]["ok"] and answers[1]["logged"] is True
+    assert [a["error"] for a in answers[2:5]] == ["bad_request"] * 3
+    assert "not JSON" in answers[2]["detail"]
+    assert "not a JSON object" in answers[3]["detail"]
+    assert "nested" in answers[4]["detail"]
+    assert answers[5]["ok"] and answers[5]["logged"] is True
+    assert shown(data) == ["greeting", "gate-alarm"]
+
+    deep_alone = local_exchange(data, b'{"a": ' + DEEP + b"\n")
+    assert deep_alone[0]["error"] == "bad_request"
+    too_long = local_exchange(data, b'{"cmd": "' + b"x" * 70_000)  # no end of line, too long
+    assert too_long[0]["error"] == "bad_request" and "longer than" in too_long[0]["detail"]
+    assert trigger(data, "farewell").returncode == 0
