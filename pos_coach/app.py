@@ -113,12 +113,29 @@ def already_running(data_dir: Path) -> bool:
         return False
 
 
+def raise_open_files_limit() -> None:
+    """Let the app open as many files and connections as the system allows this user (the
+    soft limit up to the hard one). The inlets cap their connections anyway; this is room."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard
+    if sys.platform == "darwin" and hard == resource.RLIM_INFINITY:  # pragma: no cover
+        wanted = 10240  # macOS refuses more than OPEN_MAX
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
 def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[object]:
     """The local socket (always) and the loopback HTTP inlet (when enabled); kept alive."""
     from pos_coach.inlet.address import NoPrivateDir, find_private_dir, server_name
     from pos_coach.inlet.server import InletServer
     from pos_coach.ui.inlet_handler import InletHandler
 
+    raise_open_files_limit()
     handler = InletHandler(window)
     window.inlet = handler
     try:

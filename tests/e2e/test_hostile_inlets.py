@@ -1,12 +1,13 @@
-"""The real program against hostile callers: another local user on the trigger socket, idle
-callers, and requests meant to stop the local socket (deep nesting, requests written together,
-lines that are not requests)."""
+"""The real program against hostile callers: another local user on the trigger socket, floods
+of idle connections, and requests meant to stop the inlets (deep nesting, broken framing,
+requests written together, a caller that sends one byte at a time)."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import select
 import signal
 import socket
 import stat
@@ -20,6 +21,8 @@ import pytest
 
 from pos_coach.inlet.address import data_dir_tag, find_private_dir, server_name
 from pos_coach.inlet.client import NotRunning, request
+from pos_coach.inlet.http_inlet import MAX_CONNECTIONS as HTTP_CONNECTIONS
+from pos_coach.inlet.http_inlet import REQUEST_DEADLINE
 from pos_coach.inlet.server import MAX_CONNECTIONS as LOCAL_CONNECTIONS
 from pos_coach.inlet.server import REQUEST_DEADLINE_MS
 from tests.e2e.running import LAUNCHER, start_app
@@ -371,3 +374,213 @@ def test_every_local_request_is_answered_in_order(app):
     too_long = local_exchange(data, b'{"cmd": "' + b"x" * 70_000)  # no end of line, too long
     assert too_long[0]["error"] == "bad_request" and "longer than" in too_long[0]["detail"]
     assert trigger(data, "farewell").returncode == 0
+
+
+# 3. The HTTP inlet: bounded, every request answered, never in the way of the local socket
+
+
+def open_files(pid: int) -> int:
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def low_file_limit() -> None:  # runs in the app's process, before it starts
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
+
+
+def http_trigger(port: int, token: str, card_id: str = "greeting") -> int | None:
+    """The status of an authorised trigger over HTTP; None when the connection was refused or
+    closed without an answer."""
+    head = f"POST /trigger/{card_id} HTTP/1.0\r\nX-POS-Coach-Token: {token}\r\n\r\n"
+    try:
+        status, _body = http_exchange(port, head.encode())
+    except OSError:
+        return None
+    return status
+
+
+def http_exchange(port: int, raw: bytes, timeout: float = 10) -> tuple[int | None, dict | None]:
+    """Send ``raw`` as it is; the answer's status and JSON body (None, None: closed unanswered)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(raw)
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    if not received:
+        return None, None
+    head, _, body = received.partition(b"\r\n\r\n")
+    status = int(head.split()[1])
+    try:
+        return status, json.loads(body)
+    except ValueError:
+        return status, None
+
+
+def accept_queue(port: int) -> int:
+    """Connections the kernel completed on ``port`` that the app has not accepted yet (the
+    listening socket's queue, from /proc/net/tcp)."""
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+            return int(fields[4].split(":")[1], 16)
+    raise AssertionError(f"nothing listens on port {port}")
+
+
+def open_idle(port: int, count: int) -> list[socket.socket]:
+    """``count`` connections that send nothing, each batch accepted by the app before the
+    next, so that no connection waits for a retried handshake: batches grow while the app's
+    backlog takes them at once, and shrink when it does not (the app of before had a backlog
+    of 5). Fewer if the app stops accepting (it did, once it had run out of files)."""
+    opened: list[socket.socket] = []
+    batch = 4
+    while len(opened) < count:
+        poller = select.poll()
+        size = min(batch, count - len(opened))
+        for _ in range(size):
+            sock = socket.socket()
+            sock.setblocking(False)
+            sock.connect_ex(("127.0.0.1", port))
+            opened.append(sock)
+            poller.register(sock, select.POLLOUT)
+        started = time.monotonic()
+        connected: set[int] = set()
+        while len(connected) < size and time.monotonic() < started + 2:
+            connected.update(fd for fd, _event in poller.poll(10))
+        while accept_queue(port) and time.monotonic() < started + 2:
+            time.sleep(0.001)
+        if time.monotonic() >= started + 2:
+            break  # the app takes no more
+        batch = min(batch * 2, 64) if time.monotonic() - started < 0.1 else 4
+    return opened
+
+
+@pytest.mark.slow
+def test_a_thousand_idle_http_connections_starve_neither_inlet(tmp_path):
+    """1,100 idle TCP connections to the HTTP inlet, kept open, in an app allowed only 1,024
+    open files: the local socket still answers at once, an authorised HTTP trigger gets
+    through, and the local socket is still there once they are gone."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1400:
+        pytest.skip(f"this test needs 1,400 open files (the hard limit is {hard})")
+    resource.setrlimit(
+        resource.RLIMIT_NOFILE, (hard if hard != resource.RLIM_INFINITY else 4096, hard)
+    )
+    data = tmp_path / "data"
+    data.mkdir()
+    port = free_port()
+    settings = {"http_enabled": True, "http_port": port, "trigger_sound": False}
+    (data / "settings.json").write_text(json.dumps(settings), "utf-8")
+    process = start_app(
+        data,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=low_file_limit,
+    )
+    idle: list[socket.socket] = []
+    try:
+        token = json.loads((data / "settings.json").read_text("utf-8"))["http_token"]
+        closed: set[socket.socket] = set()
+
+        def settled() -> bool:
+            """The app has dealt with every connection: it closed all but those it serves, or
+            (as it did before) it holds so many that it has run out of files."""
+            for sock in idle:
+                if sock not in closed and ended(sock):
+                    closed.add(sock)
+            still_open = len(idle) - len(closed)
+            return still_open <= HTTP_CONNECTIONS + 8 or open_files(process.pid) >= 1000
+
+        idle += open_idle(port, 1100)
+        wait_until(settled, 20, "the app took in the idle connections", every=0.2)
+        started = time.monotonic()
+        done = trigger(data)
+        assert done.returncode == 0, done.stderr
+        assert time.monotonic() - started < 5
+        assert open_files(process.pid) < 300  # the caps hold without a higher file limit
+
+        got: list[int | None] = []
+        wait_until(
+            lambda: got.append(http_trigger(port, token, "gate-alarm")) or got[-1] == 200,
+            REQUEST_DEADLINE + 10,
+            "an authorised HTTP trigger gets through",
+            every=0.2,
+        )
+
+        for sock in idle:
+            sock.close()
+        idle.clear()
+        done = trigger(data, "farewell")
+        assert done.returncode == 0, done.stderr
+        assert shown(data) == ["greeting", "gate-alarm", "farewell"]
+        assert stat.S_ISSOCK(os.lstat(server_name(data)).st_mode)
+    finally:
+        for sock in idle:
+            sock.close()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+        if process.poll() is None:
+            stop(process)
+
+
+def test_every_http_request_is_answered(app):
+    data, port, token, _process = app
+
+    def post(headers: str, body: bytes = b"") -> tuple[int | None, dict | None]:
+        head = f"POST /trigger/greeting HTTP/1.0\r\nX-POS-Coach-Token: {token}\r\n{headers}\r\n"
+        return http_exchange(port, head.encode() + body)
+
+    for headers in ("Content-Length: abc\r\n", "Content-Length: -1\r\n", "Content-Length: 1e3\r\n"):
+        status, body = post(headers)
+        assert status == 400, headers
+        assert body["error"] == "bad_request" and "Content-Length" in body["detail"]
+    for huge in ("1000000000", "9" * 5000):
+        status, body = post(f"Content-Length: {huge}\r\n")
+        assert status == 413 and body["error"] == "too_large"
+    deep = b'{"source": ' + DEEP
+    status, body = post(f"Content-Length: {len(deep)}\r\n", deep)
+    assert status == 400 and "nested" in body["detail"]
+    for junk in (b"not json", b"[1, 2]", b"\xff\xfe"):
+        status, body = post(f"Content-Length: {len(junk)}\r\n", junk)
+        assert status == 400 and body["error"] == "bad_request", junk
+    status, body = post("Transfer-Encoding: chunked\r\n", b"5\r\nhello\r\n0\r\n\r\n")
+    assert status == 400
+    status, _ = http_exchange(port, b"HELLO\r\n\r\n")
+    assert status == 400
+    assert shown(data) == []  # none of them showed a card
+
+    good = b'{"source": "pos"}'
+    status, body = post(f"Content-Length: {len(good)}\r\n", good)
+    assert status == 200 and body["ok"]
+    assert shown(data) == ["greeting"]
+    assert trigger(data, "farewell").returncode == 0
+
+
+def test_a_request_sent_one_byte_at_a_time_is_cut_off(app):
+    """A caller that trickles its request head (a byte every quarter second, each well within
+    any per-read timeout) is closed once the whole request's deadline has passed."""
+    _data, port, token, _process = app
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    started = time.monotonic()
+    head = f"POST /trigger/greeting HTTP/1.0\r\nX-POS-Coach-Token: {token}\r\nX-Slow: "
+    sock.sendall(head.encode())
+    closed_after = None
+    try:
+        while time.monotonic() - started < REQUEST_DEADLINE + 5:
+            try:
+                sock.sendall(b"a")
+            except OSError:
+                closed_after = time.monotonic() - started
+                break
+            if select.select([sock], [], [], 0.25)[0]:  # closed (or answered)
+                with contextlib.suppress(OSError):
+                    sock.recv(65536)
+                closed_after = time.monotonic() - started
+                break
+    finally:
+        sock.close()
+    assert closed_after is not None, "still open"
+    assert closed_after < REQUEST_DEADLINE + 2
+    assert http_trigger(port, token) == 200
