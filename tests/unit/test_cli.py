@@ -109,3 +109,19 @@ def test_trigger_exit_status_tells_shown_from_shown_but_not_yet_logged(monkeypat
     assert "not yet in the journal" in err and "disk is full" in err
     assert trigger.run_trigger("unknown", None, "/d") == 1
     assert trigger.run_trigger("off", None, "/d") == 2
+
+
+def test_trigger_refuses_a_socket_another_user_answers_with_exit_5(monkeypatch, capsys):
+    from pos_coach.cli import Exit
+    from pos_coach.inlet import trigger
+    from pos_coach.inlet.client import NotOurs
+
+    def request(folder, message):
+        raise NotOurs("/run/user/1000/pos-coach/0123456789abcdef.sock", 65534)
+
+    monkeypatch.setattr(trigger, "request", request)
+    assert trigger.run_trigger("gate-alarm", None, "/d") == trigger.NOT_OURS == Exit.NOT_OURS == 5
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "another user (uid 65534) answers the socket" in err and "refused" in err
+    assert "/run/user/1000/pos-coach/0123456789abcdef.sock" in err
