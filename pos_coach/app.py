@@ -108,27 +108,48 @@ def _quit_on_signals(app: QCoreApplication) -> None:
 
 def already_running(data_dir: Path) -> bool:
     """Ask a running instance for this data dir to come forward; True when one answered."""
-    from pos_coach.inlet.client import NotRunning, request
+    from pos_coach.inlet.client import NotOurs, NotRunning, request
 
     try:
         return bool(request(data_dir, {"cmd": "raise"}, timeout=3).get("ok"))
-    except (NotRunning, OSError, ValueError):
+    except (NotRunning, NotOurs, OSError, ValueError):
         return False
+
+
+def raise_open_files_limit() -> None:
+    """Let the app open as many files and connections as the system allows this user (the
+    soft limit up to the hard one). The inlets cap their connections anyway; this is room."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard
+    if sys.platform == "darwin" and hard == resource.RLIM_INFINITY:  # pragma: no cover
+        wanted = 10240  # macOS refuses more than OPEN_MAX
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
 def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[object]:
     """The local socket (always) and the loopback HTTP inlet (when enabled); kept alive."""
-    from pos_coach.inlet.address import server_name
+    from pos_coach.inlet.address import NoPrivateDir, find_private_dir, server_name
     from pos_coach.inlet.server import InletServer
     from pos_coach.ui.inlet_handler import InletHandler
 
+    raise_open_files_limit()
     handler = InletHandler(window)
     window.inlet = handler
-    server = InletServer(server_name(data_dir), handler.handle, window)
+    try:
+        _folder, passed_over = find_private_dir()
+    except NoPrivateDir as exc:
+        passed_over = exc.notes
+    for note in passed_over:  # a folder someone else made, or one open to others
+        print(f"pos-coach: socket folder {note}", file=sys.stderr)
+    server = InletServer(lambda: server_name(data_dir), handler.handle, window)
     if not server.listen():
-        print(
-            f"pos-coach: cannot listen for triggers: {server.server.errorString()}", file=sys.stderr
-        )
+        print(f"pos-coach: cannot listen for triggers: {server.error}", file=sys.stderr)
     kept: list[object] = [handler, server]
     if core.settings["global_hotkeys"]:
         from pos_coach.ui import global_hotkeys

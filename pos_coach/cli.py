@@ -21,6 +21,9 @@ class Exit(IntEnum):
     OK = 0
     PROBLEMS = 1
     NOT_RUNNING = 2
+    NOT_YET_LOGGED = 3
+    # 4 is kept for another command
+    NOT_OURS = 5
 
 
 LANG_OPTION = click.option(
@@ -285,7 +288,8 @@ def trigger(card_id: str, origin: str | None, data_dir: str | None) -> None:
     """Show card ID in the running app; returns once it is on screen and logged.
 
     Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running, 3 shown
-    but its event is not yet in the journal (the disk refuses writes; the app keeps it).
+    but its event is not yet in the journal (the disk refuses writes; the app keeps it), 5
+    another OS user answers the socket (refused: nothing was sent to it).
     """
     from pos_coach.inlet.trigger import run_trigger
 

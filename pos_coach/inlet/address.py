@@ -1,16 +1,31 @@
 """Where the running app listens: one local socket per OS user and data dir (no Qt here).
 
-On Unix it is a socket file in the user's runtime directory (or the temp directory), named by
-a checksum of the data dir, reachable only by the same user; on Windows a named pipe. This
-module is imported by `pos-coach trigger` on every call, so it sticks to the cheapest
-standard modules (no pathlib, hashlib or tempfile).
+On Unix the socket file lives in a folder only this user can enter (:func:`private_dir`), named
+by a checksum of the data dir; on Windows it is a named pipe. This module is imported by
+`pos-coach trigger` on every call, so it sticks to the cheapest standard modules (``os``,
+``sys``, ``stat``, ``zlib``: no pathlib, hashlib, tempfile or typing).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import zlib
+
+FOLDER = "pos-coach"  # the app's folder inside a runtime directory
+RUN_USER = "/run/user"  # systemd's per-user runtime directories, when XDG_RUNTIME_DIR is unset
+# The longest socket path the kernel takes (sun_path, less its final NUL byte)
+MAX_SOCKET_PATH = 103 if sys.platform == "darwin" or "bsd" in sys.platform else 107
+SOCKET_NAME_LENGTH = len("/0123456789abcdef.sock")  # what server_name adds to the folder
+
+
+class NoPrivateDir(OSError):  # noqa: N818 - reads as a state: there is no private folder
+    """No candidate folder is private to this user (each reason is in ``notes``)."""
+
+    def __init__(self, notes: list[str]) -> None:
+        super().__init__("no folder private to this user: " + "; ".join(notes))
+        self.notes = notes
 
 
 def data_dir_tag(data_dir: str | os.PathLike[str]) -> str:
@@ -25,9 +40,7 @@ def server_name(data_dir: str | os.PathLike[str]) -> str:
     if sys.platform == "win32":
         user = os.environ.get("USERNAME", "user")
         return f"pos-coach-{user}-{tag}"
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    folder = runtime if runtime and os.path.isdir(runtime) else os.environ.get("TMPDIR") or "/tmp"
-    return os.path.join(folder, f"pos-coach-{os.getuid()}-{tag}.sock")
+    return os.path.join(private_dir(), f"{tag}.sock")
 
 
 def pipe_path(name: str) -> str:
@@ -36,21 +49,137 @@ def pipe_path(name: str) -> str:
 
 
 def private_dir() -> str:
-    """A folder only this OS user can enter, for what must not live in a shared temp folder
-    (spilled events, a fallback lock): made with mode 0700 when missing; one that exists but is
-    another user's, or open to others, or a symbolic link, is never used."""
-    base = os.environ.get("TMPDIR") or "/tmp"
-    if sys.platform == "win32":  # pragma: no cover - the per-user temp folder is private there
-        import tempfile
+    """The folder for this OS user's files that must not be kept in the data dir and that no
+    other local user may see, replace or answer for: the trigger socket, and whatever else
+    needs such a place (it takes no data dir: name files in it with :func:`data_dir_tag`).
 
-        return tempfile.gettempdir()
-    folder = os.path.join(base, f"pos-coach-{os.getuid()}")
-    import stat
+    On Unix, the first of these that passes the check:
 
-    if not os.path.lexists(folder):
+    1. ``$XDG_RUNTIME_DIR/pos-coach/``, when ``XDG_RUNTIME_DIR`` is a real directory (not a
+       symlink) owned by this user, with no access for group or others;
+    2. ``/run/user/<uid>/pos-coach/``, on the same condition;
+    3. ``<TMPDIR or /tmp>/pos-coach-<uid>/``;
+    4. ``<XDG_CACHE_HOME or ~/.cache>/pos-coach-run/``, should someone else hold the name in
+       the temp folder.
+
+    A missing folder is created with mode 0700. The check (with ``lstat``, so a symlink never
+    passes): a real directory, owned by this user, ``mode & 0o077 == 0``, in a parent that
+    nobody else may rename it out of; and short enough for a socket path in it. A candidate
+    that fails is passed over. The client (``pos-coach trigger``) and the app follow the same
+    rules, so they find the same folder.
+
+    The first two are cleared when the user's last session ends (and at a reboot): fine for
+    sockets and locks, not for anything that must outlast the session.
+
+    On Windows: ``%LOCALAPPDATA%\\pos-coach\\private`` (the user profile's own permissions).
+
+    Raises :class:`NoPrivateDir` when no candidate passes.
+    """
+    return find_private_dir()[0]
+
+
+def find_private_dir() -> tuple[str, list[str]]:
+    """:func:`private_dir`, and a line for each candidate that exists but was passed over
+    (folder and reason), for the app to say at start-up."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        base = os.environ.get("LOCALAPPDATA") or os.environ.get("TEMP") or os.getcwd()
+        folder = os.path.join(base, FOLDER, "private")
+        os.makedirs(folder, exist_ok=True)
+        return folder, []
+    uid = os.getuid()
+    notes: list[str] = []
+    for base, inside, kind in _candidates(uid):
+        folder = os.path.join(base, inside)
+        reason = _base_problem(base, uid, kind)
+        if reason is None:
+            reason = _folder_problem(folder, uid)
+        if reason is None:
+            return folder, notes
+        if reason:  # an empty reason: nothing there to speak of (say, no such directory)
+            notes.append(f"{folder} passed over: {reason}")
+    raise NoPrivateDir(notes or ["no candidate folder exists"])
+
+
+def _candidates(uid: int) -> list[tuple[str, str, str]]:
+    """(parent, folder inside it, kind of parent: "runtime", "temp" or "cache")."""
+    found = []
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isabs(runtime):
+        found.append((runtime, FOLDER, "runtime"))
+    found.append((f"{RUN_USER}/{uid}", FOLDER, "runtime"))
+    found.append((os.environ.get("TMPDIR") or "/tmp", f"pos-coach-{uid}", "temp"))
+    cache = os.environ.get("XDG_CACHE_HOME")
+    if not (cache and os.path.isabs(cache)):
+        cache = os.path.join(os.path.expanduser("~"), ".cache")
+    if os.path.isabs(cache):
+        found.append((cache, "pos-coach-run", "cache"))
+    return found
+
+
+def _base_problem(base: str, uid: int, kind: str) -> str | None:
+    """Why ``base`` cannot hold the private folder; "" when it does not exist; None if fine."""
+    try:
+        # a runtime directory must be the real thing; a temp or cache folder may be a symlink
+        # (macOS: /tmp -> /private/tmp), what counts is where it leads
+        info = os.lstat(base) if kind == "runtime" else os.stat(base)
+    except FileNotFoundError:
+        if kind != "cache" or not _made(base):
+            return ""
+        return _base_problem(base, uid, "made")
+    except OSError as exc:
+        return f"{base}: {exc.strerror or exc}"
+    if not stat.S_ISDIR(info.st_mode):
+        return f"{base} is not a directory"
+    if kind == "runtime":
+        if info.st_uid != uid:
+            return f"{base} belongs to uid {info.st_uid}"
+        if info.st_mode & 0o077:
+            return f"{base} is open to others (mode {stat.S_IMODE(info.st_mode):o})"
+        return None
+    # a temp or cache folder: nobody else may rename our folder away and put theirs in its
+    # place; only its owner (us or root) may, or anyone when it is writable and not sticky
+    if info.st_uid not in (uid, 0):
+        return f"{base} belongs to uid {info.st_uid}"
+    if info.st_mode & 0o022 and not info.st_mode & stat.S_ISVTX:
+        return f"others may write to {base} (mode {stat.S_IMODE(info.st_mode):o}, not sticky)"
+    return None
+
+
+def _made(base: str) -> bool:
+    """A missing cache folder is made 0700 (the XDG rule), if its own parent exists."""
+    try:
+        os.mkdir(base, 0o700)
+    except FileExistsError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _folder_problem(folder: str, uid: int) -> str | None:
+    """Why ``folder`` is not private to ``uid`` (made if missing); None when it is."""
+    if len(os.fsencode(folder)) + SOCKET_NAME_LENGTH > MAX_SOCKET_PATH:
+        return f"too long for a socket path ({MAX_SOCKET_PATH} bytes at most)"
+    try:
         os.mkdir(folder, 0o700)
-    info = os.lstat(folder)
-
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
-        raise PermissionError(f"{folder}: not a private folder of this user; not used")
-    return folder
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        return f"cannot be made: {exc.strerror or exc}"
+    else:
+        os.chmod(folder, 0o700)  # exactly 0700, whatever the umask
+    try:
+        info = os.lstat(folder)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISLNK(info.st_mode):
+        return "a symlink"
+    if not stat.S_ISDIR(info.st_mode):
+        return "not a directory"
+    if info.st_uid != uid:
+        return f"belongs to uid {info.st_uid}"
+    if info.st_mode & 0o077:
+        return f"open to others (mode {stat.S_IMODE(info.st_mode):o})"
+    return None

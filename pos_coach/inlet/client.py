@@ -8,6 +8,10 @@ import sys
 from pos_coach.inlet.address import pipe_path, server_name
 from pos_coach.inlet.protocol import decode, encode
 
+if sys.platform != "win32":
+    # the C socket module: the `socket` wrapper costs ~10 ms of imports on every trigger
+    import _socket
+
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs ~15 ms per trigger
 if TYPE_CHECKING:
     from typing import Any
@@ -17,6 +21,26 @@ TIMEOUT = 10.0
 
 class NotRunning(Exception):  # noqa: N818 - reads as a state: the app is not running
     """Nothing listens for this data dir."""
+
+
+class NotOurs(Exception):  # noqa: N818 - reads as a state: the socket is not ours
+    """Another OS user answers the socket: nothing was sent to it."""
+
+    def __init__(self, name: str, uid: int) -> None:
+        super().__init__(f"{name} is answered by uid {uid}")
+        self.name = name
+        self.uid = uid
+
+
+def peer_uid(sock: _socket.socket) -> int | None:
+    """The user id of the process at the other end of a Unix socket; None where the system
+    cannot say (SO_PEERCRED is Linux's: on macOS and the BSDs the check is skipped and the
+    private folder alone keeps other users out)."""
+    option = getattr(_socket, "SO_PEERCRED", None)
+    if option is None:  # pragma: no cover - not Linux
+        return None
+    creds = sock.getsockopt(_socket.SOL_SOCKET, option, 12)  # struct ucred: pid, uid, gid
+    return int.from_bytes(creds[4:8], sys.byteorder)
 
 
 def request(
@@ -30,9 +54,6 @@ def request(
                 return decode(pipe.readline())
         except OSError as exc:
             raise NotRunning(name) from exc
-    # the C socket module: the `socket` wrapper costs ~10 ms of imports on every trigger
-    import _socket
-
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         sock.settimeout(timeout)
@@ -40,6 +61,9 @@ def request(
             sock.connect(name)
         except (FileNotFoundError, ConnectionRefusedError) as exc:
             raise NotRunning(name) from exc
+        uid = peer_uid(sock)
+        if uid is not None and uid != os.getuid():  # someone else's socket: say nothing to it
+            raise NotOurs(name, uid)
         sock.sendall(encode(message))
         answer = b""
         while not answer.endswith(b"\n"):

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 UNKNOWN = "unknown"  # no such card (close matches in "matches")
 UNAVAILABLE = "unavailable"  # the app cannot show a card now (no cashier, say)
-BAD_REQUEST = "bad_request"
+BAD_REQUEST = "bad_request"  # not a request (details in "detail")
+MAX_DEPTH = 32  # arrays and objects inside each other: a request needs two or three
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -22,7 +23,34 @@ def encode(message: dict[str, Any]) -> bytes:
 
 
 def decode(line: bytes) -> dict[str, Any]:
-    value = json.loads(line.decode("utf-8"))
+    """One JSON object; ValueError (with a reason a caller can be told) for anything else:
+    not UTF-8, not JSON, not an object, or nested more than :data:`MAX_DEPTH` deep."""
+    try:
+        value = json.loads(line.decode("utf-8"))
+    except RecursionError:  # deeper than the interpreter's stack allows
+        raise ValueError(f"nested more than {MAX_DEPTH} deep") from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8") from None
+    except ValueError as exc:
+        raise ValueError(f"not JSON: {exc}") from None
     if not isinstance(value, dict):
         raise ValueError("not a JSON object")
+    if _too_deep(value):
+        raise ValueError(f"nested more than {MAX_DEPTH} deep")
     return value
+
+
+def _too_deep(value: object) -> bool:
+    """Whether containers nest more than MAX_DEPTH deep (without recursion of its own)."""
+    level: list[object] = [value]
+    for _ in range(MAX_DEPTH):
+        inner: list[object] = []
+        for item in level:
+            if isinstance(item, dict):
+                inner.extend(item.values())
+            elif isinstance(item, list):
+                inner.extend(item)
+        level = [item for item in inner if isinstance(item, dict | list)]
+        if not level:
+            return False
+    return True

@@ -5,15 +5,18 @@ from __future__ import annotations
 import os
 import sys
 
-from pos_coach.inlet.client import NotRunning, request
+from pos_coach.inlet.address import NoPrivateDir
+from pos_coach.inlet.client import NotOurs, NotRunning, request
 from pos_coach.inlet.protocol import UNKNOWN
 
 SHOWN, UNKNOWN_ID, NOT_RUNNING, NOT_YET_LOGGED = 0, 1, 2, 3
+NOT_OURS = 5  # 4 is kept for another command
 
 
 def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
     """Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running,
-    3 shown but not yet in the journal (the disk refuses writes; the app keeps the event)."""
+    3 shown but not yet in the journal (the disk refuses writes; the app keeps the event),
+    5 another OS user answers the socket (refused: nothing was sent to it)."""
     folder = data_dir or os.environ.get("POS_COACH_DATA_DIR")
     if not folder:  # the per-user default: only now pay for platformdirs
         from pos_coach import paths
@@ -22,6 +25,16 @@ def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
     message = {"cmd": "trigger", "id": card_id, "source": "trigger", "origin": origin}
     try:
         answer = request(folder, message)
+    except NotOurs as exc:
+        print(
+            f"pos-coach: another user (uid {exc.uid}) answers the socket {exc.name}: refused,"
+            " nothing was sent",
+            file=sys.stderr,
+        )
+        return NOT_OURS
+    except NoPrivateDir as exc:
+        print(f"pos-coach: not running for {folder}: {exc}", file=sys.stderr)
+        return NOT_RUNNING
     except (NotRunning, OSError, ValueError):
         print(
             f"pos-coach: not running for {folder} (start it with `pos-coach run`)", file=sys.stderr

@@ -63,7 +63,9 @@ class InletHandler(QObject):
         source = message.get("source") if message.get("source") in SOURCES else "trigger"
         library = self.window.counter.library
         if library.get(card_id) is None:
-            return {"ok": False, "error": UNKNOWN, "matches": library.close_matches(card_id)}
+            # close matches of the first 100 characters: a 60 KB id would hold the counter
+            matches = library.close_matches(card_id[:100])
+            return {"ok": False, "error": UNKNOWN, "matches": matches}
         origin = message.get("origin")
         detail = {"from": str(origin)[:80]} if origin else None
         try:

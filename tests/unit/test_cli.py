@@ -145,3 +145,19 @@ def test_check_refuses_windows_device_names_and_overlong_ids(tmp_path):
     russian = CliRunner().invoke(cli, ["check", str(pack), "--lang", "ru"])
     assert "'con' нельзя сделать id карточки" in russian.stdout
     assert "id карточки длиной 200 символов, а можно не больше 64" in russian.stdout
+
+
+def test_trigger_refuses_a_socket_another_user_answers_with_exit_5(monkeypatch, capsys):
+    from pos_coach.cli import Exit
+    from pos_coach.inlet import trigger
+    from pos_coach.inlet.client import NotOurs
+
+    def request(folder, message):
+        raise NotOurs("/run/user/1000/pos-coach/0123456789abcdef.sock", 65534)
+
+    monkeypatch.setattr(trigger, "request", request)
+    assert trigger.run_trigger("gate-alarm", None, "/d") == trigger.NOT_OURS == Exit.NOT_OURS == 5
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "another user (uid 65534) answers the socket" in err and "refused" in err
+    assert "/run/user/1000/pos-coach/0123456789abcdef.sock" in err
