@@ -92,7 +92,8 @@ def journal_with_log(folder: Path, count: int) -> Logged:
 
 def header_size(path: Path) -> int:
     """The length the journal file's own header says it has (page size x page count)."""
-    header = path.read_bytes()[:100]
+    with open(path, "rb") as file:
+        header = file.read(100)
     page_size = int.from_bytes(header[16:18], "big")
     return (65536 if page_size == 1 else page_size) * int.from_bytes(header[28:32], "big")
 
