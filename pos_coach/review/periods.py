@@ -78,12 +78,14 @@ def make_period(
     if kind == "shift":
         started = None
         if conn is not None:
+            # the latest shift start in the journal's order, not the clock's: a till whose
+            # clock was set back has later shift starts with earlier times
             row = conn.execute(
-                "SELECT max(at) FROM events WHERE kind = 'shift_start' AND at <= ?",
-                [to_utc_text(now)],
+                "SELECT at FROM events WHERE kind = 'shift_start' ORDER BY rowid DESC LIMIT 1"
             ).fetchone()
             started = row[0] if row else None
         if started is None:
             return days(today, today, zone, kind)
-        return Period(kind, parse_utc(started), (now + timedelta(seconds=1)).astimezone(UTC))
+        end = (now + timedelta(seconds=1)).astimezone(UTC)
+        return Period(kind, min(parse_utc(started), end - timedelta(seconds=1)), end)
     raise ValueError(f"unknown period {kind!r}; one of {', '.join(KINDS)}")

@@ -49,7 +49,7 @@ def counter(make_window, pack):
 @pytest.fixture
 def editor(qtbot, counter, pack):
     window = EditorWindow(
-        CardEditor(pack, counter.counter.journal),
+        CardEditor(pack, counter.counter.journal, writer=counter.counter.writer),
         "en",
         store="Daisy",
         on_saved=counter.watcher.reload_now,

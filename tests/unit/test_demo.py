@@ -331,3 +331,23 @@ def test_demo_does_not_import_qt(data_dir):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_demo_in_another_language_leaves_no_phrasing_of_the_first(data_dir):
+    """Demo data replaced in another language: before, the rotation's memory (``phrase_uses``)
+    kept every Russian phrasing of the first run beside the English events."""
+    for lang in ("ru", "en"):
+        args = ["demo", "--days", "2", "--lang", lang, "--data-dir", str(data_dir)]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+    journal = Journal.in_dir(data_dir)
+    kept = {(c, s, p) for c, s, p, _ in journal.phrase_uses()}
+    english = set(load_pack(SHIPPED_PACK).packs["en"].cards["greeting"].say)
+    rebuilt = {
+        (r[0], r[1], r[2])
+        for r in journal.conn.execute(
+            "SELECT DISTINCT cashier, situation, phrase FROM events WHERE kind IN ('shown', "
+            "'said') AND phrase IS NOT NULL AND cashier IS NOT NULL"
+        )
+    }
+    assert kept == rebuilt  # exactly what the events say, nothing of the first run
+    assert {p for _, s, p in kept if s == "greeting"} <= english

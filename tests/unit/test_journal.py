@@ -261,3 +261,55 @@ def test_a_busy_journal_with_pages_still_in_its_log_is_healthy(data_dir):
         writer.append(Event("note", cashier=f"c{n}", detail={"pad": "x" * 300}))
     journal, damaged = open_or_start_fresh(data_dir)
     assert damaged is None and journal.count() == 400
+
+
+def _garble_page(path, page):
+    import os
+
+    with open(path, "r+b") as file:
+        file.seek((page - 1) * 4096)
+        file.write(os.urandom(4096))
+
+
+def _events_leaf_in_the_middle(path) -> int:
+    """A leaf page of the events table somewhere in the middle of its rows."""
+    conn = sqlite3.connect(path)
+    try:
+        pages = [
+            row[0]
+            for row in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'events' AND pagetype = 'leaf' "
+                "ORDER BY path"
+            )
+        ]
+    finally:
+        conn.close()
+    return pages[len(pages) // 2]
+
+
+def test_the_readable_events_of_a_damaged_journal_are_copied_in_their_places(data_dir):
+    from pos_coach.journal import Appender
+    from pos_coach.journal.damage import recoveries, replace_damaged
+
+    journal = Journal.in_dir(data_dir)
+    journal.append_many([Event("note", cashier="Old", detail={"n": n}) for n in range(5000)])
+    journal.checkpoint("TRUNCATE")
+    journal.close()
+    path = data_dir / "journal.db"
+    _garble_page(path, _events_leaf_in_the_middle(path))  # a few dozen events unreadable
+    damaged = path.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError):  # reading every event finds the damage
+        list(Journal.in_dir(data_dir).events())
+    fresh, damage = replace_damaged(path, "database disk image is malformed")
+    writer = Appender(fresh)
+    writer.append(Event("note", cashier="New"))  # comes while copying: placed after them all
+    assert writer.settle(30)
+    assert (data_dir / damage.kept).read_bytes() == damaged  # untouched
+    [done] = recoveries(fresh)
+    assert done.done and done.lost >= 1
+    rows = list(fresh.events())
+    old = [e.detail["n"] for e in rows if e.cashier == "Old"]
+    assert 4800 < len(old) < 5000  # all but the garbled page's
+    assert old == sorted(old)  # in their own order
+    assert rows[-1].cashier == "New"
+    writer.close()

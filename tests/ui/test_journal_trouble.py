@@ -1,0 +1,153 @@
+"""The counter when the journal has a bad day: a clock set back, a damaged file, a refusing disk.
+
+Real journal files in a temp data dir; a "restart" is a new window built from the same folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from pos_coach.cards import load_pack
+from pos_coach.editing import CardEditor
+from pos_coach.journal import Event, Journal
+from tests.conftest import SMALL_PACK
+from tests.ui.conftest import journal_rows
+
+PAGE = 4096
+
+
+def phrasings_shown(window, card_id: str, times: int) -> list[str]:
+    shown = []
+    for _ in range(times):
+        window.open_card(card_id, "touch")
+        shown.append(window.counter.current.phrase)
+        window.go_back()
+    return shown
+
+
+def test_a_clock_set_back_does_not_repeat_one_phrasing(make_window, data_dir):
+    """The till's clock ran a year ahead for a while (every phrasing of the loyalty card was
+    used then), and was corrected. Before, every use since had an "older" time than those, so
+    rotation never moved: the same phrasing again and again, also after a restart."""
+    say = load_pack(SMALL_PACK).packs["en"].cards["loyalty-card"].say
+    ahead = Journal.in_dir(data_dir)
+    for n, phrase in enumerate(say):
+        ahead.append(
+            Event(
+                "shown",
+                cashier="Anna",
+                situation="loyalty-card",
+                phrase=phrase,
+                at=f"2027-12-0{n + 1}T10:00:00.000Z",
+            )
+        )
+    ahead.close()
+    window = make_window()
+    window.start_shift("Anna")
+    first = phrasings_shown(window, "loyalty-card", 3)
+    assert first == list(say[:3])  # the least recently used first, each in turn
+    window.counter.writer.flush()
+    again = make_window()  # a restart, on the same journal
+    again.start_shift("Anna")
+    assert phrasings_shown(again, "loyalty-card", 1) == [say[3]]
+
+
+def test_this_shift_is_the_latest_shift_start_whatever_the_clock(data_dir):
+    from datetime import UTC, datetime
+
+    from pos_coach.review.periods import make_period
+
+    journal = Journal.in_dir(data_dir)
+    # Anna's shift began while the clock was an hour ahead; it was corrected before Oleg's
+    journal.append(Event("shift_start", cashier="Anna", at="2026-12-02T08:30:00.000Z"))
+    journal.append(Event("shift_start", cashier="Oleg", at="2026-12-02T08:00:00.000Z"))
+    now = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    shift = make_period("shift", UTC, now, conn=journal.conn)
+    assert shift.start == datetime(2026, 12, 2, 8, 0, tzinfo=UTC)  # Oleg's, written last
+
+
+def garbled_journal(data_dir) -> bytes:
+    """A journal of 3,000 events whose id index has its root page garbled by the disk."""
+    journal = Journal.in_dir(data_dir)
+    journal.append_many([Event("note", cashier="Old", detail={"n": n}) for n in range(3000)])
+    journal.checkpoint("TRUNCATE")
+    journal.close()
+    conn = sqlite3.connect(data_dir / "journal.db")
+    root = conn.execute(
+        "SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_events_1'"
+    ).fetchone()[0]
+    conn.close()
+    with open(data_dir / "journal.db", "r+b") as file:
+        file.seek((root - 1) * PAGE)
+        file.write(os.urandom(PAGE))
+    return (data_dir / "journal.db").read_bytes()
+
+
+def test_a_journal_damaged_while_running_is_said_and_the_counter_goes_on(
+    qtbot, make_window, data_dir
+):
+    damaged = garbled_journal(data_dir)
+    window = make_window()
+    window.start_shift("Anna")  # its event hits the damaged page
+    window.open_card("gate-alarm", "touch")
+    window.record_outcome("ok")
+    assert window.counter.writer.settle(30)
+    window.show_waiting()
+    assert not window.waiting.isVisible()  # nothing waits: the counter logs on
+    kept = list(data_dir.glob("journal.damaged-*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert window.banner.isVisible() and kept[0].name in window.banner_label.text()
+    rows = journal_rows(window)  # read from the fresh journal: the window follows it
+    assert [r["kind"] for r in rows if r["cashier"] == "Anna"] == [
+        "shift_start",
+        "shown",
+        "outcome",
+    ]
+    assert sum(r["cashier"] == "Old" for r in rows) == 3000  # the old ones, copied in
+    assert [r["cashier"] for r in rows[:3000]] == ["Old"] * 3000  # in their own places
+
+
+def test_an_audit_event_the_disk_refuses_waits_and_never_undoes_the_save(
+    qtbot, make_window, pack, monkeypatch
+):
+    """Before, the editor committed its ``card_edited`` on the UI thread: a refusing disk
+    raised out of the save after the card file was already written, and the audit was lost."""
+    from pos_coach.ui.editor.editor_window import EditorWindow
+
+    counter = make_window("en", pack)
+    counter.watch(pack)
+    counter.start_shift("Anna")
+    counter.counter.writer.flush()
+    real = Journal.append_many
+    refusing = {"on": True}
+
+    def full_disk(self, events, at=None):
+        if refusing["on"]:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, events, at)
+
+    monkeypatch.setattr(Journal, "append_many", full_disk)
+    editor = EditorWindow(
+        CardEditor(pack, counter.counter.journal, writer=counter.counter.writer),
+        "en",
+        store="Daisy",
+        on_saved=counter.watcher.reload_now,
+        backups=pack.parent / "backups",
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.show_card("greeting")
+    editor.forms["en"].title.setText("Hello at the till")
+    qtbot.waitUntil(lambda: editor.save_button.isEnabled())
+    assert editor.save()
+    assert 'title = "Hello at the till"' in (pack / "en" / "greeting.toml").read_text("utf-8")
+    history = [editor.history.item(n).text() for n in range(editor.history.count())]
+    assert any("owner: saved [en]" in line for line in history)  # shown while it waits
+    counter.counter.writer.flush()
+    counter.show_waiting()
+    assert "disk is full" in counter.waiting.text()
+    refusing["on"] = False
+    assert counter.counter.writer.flush()
+    audit = list(counter.counter.journal.events("kind = 'card_edited'"))
+    assert [e.detail["action"] for e in audit] == ["saved"]
