@@ -167,8 +167,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Для глобальных горячих клавиш нужен пакет pynput (pip install pynput) и рабочий стол.",
     },
     "journal_set_aside": {
-        "en": "The journal could not be read ({reason}). It was kept as {name} and a new journal was started; nothing was deleted.",
-        "ru": "Журнал не удалось прочитать ({reason}). Он сохранён как {name}, начат новый журнал; ничего не удалено.",
+        "en": "The journal could not be read ({reason}). It was kept as {name} and a new journal was started, into which every event that can still be read is being copied; nothing was deleted.",
+        "ru": "Журнал не удалось прочитать ({reason}). Он сохранён как {name}, начат новый журнал, и в него переносятся все события, которые ещё можно прочитать; ничего не удалено.",
     },
     # The settings file (said at start on standard error and in the counter's banner)
     "setting_refused": {

@@ -16,7 +16,7 @@ from pos_coach import paths
 from pos_coach.app import Options, build_core, install_translators
 from pos_coach.ui.counter_window import CounterWindow
 
-SIZES = ((1024, 600), (1920, 1080))
+SIZES = ((1024, 600), (1280, 800), (1920, 1080))
 
 
 def shoot(situations: Path, out: Path, card: str, names: dict[str, str]) -> list[Path]:
@@ -56,6 +56,9 @@ def shoot(situations: Path, out: Path, card: str, names: dict[str, str]) -> list
         core.journal.close()
         written.append(_banner(situations.parent / "tests" / "data" / "faulty", out, lang))
         written.append(_unwritable(situations, out, lang))
+        written += _damaged(situations, out, lang)
+        written += _settings_warnings(situations, out, lang)
+        written += _owner_pin(situations, out, lang)
         for translator in translators:
             app.removeTranslator(translator)
     return written
@@ -104,6 +107,87 @@ def _unwritable(situations: Path, out: Path, lang: str) -> Path:
     window.close()
     core.journal.close()
     return path
+
+
+def _damaged(situations: Path, out: Path, lang: str) -> list[Path]:
+    """The counter right after the disk garbled a page of its journal: kept aside, said, and
+    the counter logs on in a fresh one."""
+    import os
+    import sqlite3
+
+    from pos_coach.journal import Event, Journal
+
+    data = Path(tempfile.mkdtemp(prefix="pos-coach-shots-"))
+    journal = Journal.in_dir(data)
+    journal.append_many([Event("note", detail={"n": n}) for n in range(2000)])
+    journal.checkpoint("TRUNCATE")
+    journal.close()
+    conn = sqlite3.connect(data / "journal.db")
+    sql = "SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_events_1'"
+    root = conn.execute(sql).fetchone()[0]
+    conn.close()
+    with open(data / "journal.db", "r+b") as file:
+        file.seek((root - 1) * 4096)
+        file.write(os.urandom(4096))
+    core = build_core(Options(situations, data, lang))
+    window = CounterWindow(core.counter, core.load.problems)
+    window.show()
+    window.start_shift("Анна" if lang == "ru" else "Anna")
+    core.counter.writer.settle(30)
+    window.show_waiting()
+    written = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        written.append(_save(window, out / f"damaged-{lang}-{width}x{height}.png"))
+    window.close()
+    core.journal.close()
+    return written
+
+
+def _settings_warnings(situations: Path, out: Path, lang: str) -> list[Path]:
+    """A settings file with values out of range: the defaults are used, the banner says so."""
+    import json
+
+    data = Path(tempfile.gettempdir()) / "pos-coach-shots" / "settings-out-of-range"
+    data.mkdir(parents=True, exist_ok=True)
+    for old in data.iterdir():
+        if old.is_file():
+            old.unlink()
+    values = {"auto_return_seconds": 3_000_000, "http_port": 70_000}
+    (data / "settings.json").write_text(json.dumps(values), "utf-8")
+    core = build_core(Options(situations, data, lang))
+    window = CounterWindow(core.counter, core.load.problems)
+    from pos_coach.app import BANNER_WARNINGS
+
+    for line in core.settings.warning_lines(lang, at_most=BANNER_WARNINGS):  # as `run` does
+        window.show_notice(line)
+    window.show()
+    written = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        written.append(_save(window, out / f"settings-warnings-{lang}-{width}x{height}.png"))
+    window.close()
+    core.journal.close()
+    return written
+
+
+def _owner_pin(situations: Path, out: Path, lang: str) -> list[Path]:
+    """The owner choosing a PIN: a 4-digit one gets the advice to choose 6 or more."""
+    core = build_core(Options(situations, Path(tempfile.mkdtemp(prefix="pos-coach-shots-")), lang))
+    window = CounterWindow(core.counter, core.load.problems)
+    window.show()
+    window.start_shift("Анна" if lang == "ru" else "Anna")
+    window.ask_editor_pin()
+    page = window.pin_page
+    page.field.setText("1234")
+    page.submit()
+    written = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        written.append(_save(window, out / f"pin-short-{lang}-{width}x{height}.png"))
+    window.close()
+    core.journal.close()
+    return written
 
 
 def _settle(window: CounterWindow) -> None:

@@ -13,6 +13,7 @@ from pos_coach.inlet.client import NotRunning, request
 from tests.conftest import SHIPPED_PACK
 
 LAUNCHER = [sys.executable, "-c", "from pos_coach.launcher import main; main()"]
+STARTED: list[subprocess.Popen] = []  # ended by the e2e conftest after each test, if still up
 
 
 def start_app(
@@ -37,6 +38,7 @@ def start_app(
         env=environment,
         **popen,
     )
+    STARTED.append(process)
     wait_until_answering(data, process)
     return process
 
