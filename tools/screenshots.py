@@ -135,10 +135,7 @@ def _damaged(situations: Path, out: Path, lang: str) -> list[Path]:
     window.start_shift("Анна" if lang == "ru" else "Anna")
     core.counter.writer.settle(30)
     window.show_waiting()
-    written = []
-    for width, height in SIZES:
-        window.resize(width, height)
-        written.append(_save(window, out / f"damaged-{lang}-{width}x{height}.png"))
+    written = _at_sizes(window, out, f"damaged-{lang}")
     window.close()
     core.journal.close()
     return written
@@ -162,10 +159,7 @@ def _settings_warnings(situations: Path, out: Path, lang: str) -> list[Path]:
     for line in core.settings.warning_lines(lang, at_most=BANNER_WARNINGS):  # as `run` does
         window.show_notice(line)
     window.show()
-    written = []
-    for width, height in SIZES:
-        window.resize(width, height)
-        written.append(_save(window, out / f"settings-warnings-{lang}-{width}x{height}.png"))
+    written = _at_sizes(window, out, f"settings-warnings-{lang}")
     window.close()
     core.journal.close()
     return written
@@ -181,12 +175,18 @@ def _owner_pin(situations: Path, out: Path, lang: str) -> list[Path]:
     page = window.pin_page
     page.field.setText("1234")
     page.submit()
+    written = _at_sizes(window, out, f"pin-short-{lang}")
+    window.close()
+    core.journal.close()
+    return written
+
+
+def _at_sizes(window: CounterWindow, out: Path, name: str) -> list[Path]:
+    """The window as it is, at each of the three sizes: ``<name>-<w>x<h>.png``."""
     written = []
     for width, height in SIZES:
         window.resize(width, height)
-        written.append(_save(window, out / f"pin-short-{lang}-{width}x{height}.png"))
-    window.close()
-    core.journal.close()
+        written.append(_save(window, out / f"{name}-{width}x{height}.png"))
     return written
 
 

@@ -232,3 +232,37 @@ def test_a_duplicate_does_not_take_the_original_hotkey(qtbot, editor, pack, monk
     text = (pack / "en" / "greeting-evening.toml").read_text("utf-8")
     assert "hotkey" not in text and "# Greeting" in text  # the owner's comment came along
     assert editor.editor.pack("en").cards["greeting"].hotkey == "F1"
+
+
+def test_an_audit_event_the_disk_refuses_waits_and_never_undoes_the_save(
+    qtbot, editor, counter, pack, monkeypatch
+):
+    """Before, the editor committed its ``card_edited`` on the UI thread: a refusing disk
+    raised out of the save after the card file was already written, and the audit was lost."""
+    import sqlite3
+
+    from pos_coach.journal import Journal
+
+    counter.counter.writer.flush()
+    real = Journal.append_many
+    refusing = {"on": True}
+
+    def full_disk(self, events, at=None):
+        if refusing["on"]:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, events, at)
+
+    monkeypatch.setattr(Journal, "append_many", full_disk)
+    editor.forms["en"].title.setText("Hello at the till")
+    qtbot.waitUntil(lambda: editor.save_button.isEnabled())
+    assert editor.save()
+    assert 'title = "Hello at the till"' in (pack / "en" / "greeting.toml").read_text("utf-8")
+    history = [editor.history.item(n).text() for n in range(editor.history.count())]
+    assert any("owner: saved [en]" in line for line in history)  # shown while it waits
+    counter.counter.writer.flush()
+    counter.show_waiting()
+    assert "disk is full" in counter.waiting.text()
+    refusing["on"] = False
+    assert counter.counter.writer.flush()
+    audit = list(counter.counter.journal.events("kind = 'card_edited'"))
+    assert [e.detail["action"] for e in audit] == ["saved"]

@@ -9,7 +9,6 @@ import os
 import sqlite3
 
 from pos_coach.cards import load_pack
-from pos_coach.editing import CardEditor
 from pos_coach.journal import Event, Journal
 from tests.conftest import SMALL_PACK
 from tests.ui.conftest import journal_rows
@@ -106,48 +105,3 @@ def test_a_journal_damaged_while_running_is_said_and_the_counter_goes_on(
     ]
     assert sum(r["cashier"] == "Old" for r in rows) == 3000  # the old ones, copied in
     assert [r["cashier"] for r in rows[:3000]] == ["Old"] * 3000  # in their own places
-
-
-def test_an_audit_event_the_disk_refuses_waits_and_never_undoes_the_save(
-    qtbot, make_window, pack, monkeypatch
-):
-    """Before, the editor committed its ``card_edited`` on the UI thread: a refusing disk
-    raised out of the save after the card file was already written, and the audit was lost."""
-    from pos_coach.ui.editor.editor_window import EditorWindow
-
-    counter = make_window("en", pack)
-    counter.watch(pack)
-    counter.start_shift("Anna")
-    counter.counter.writer.flush()
-    real = Journal.append_many
-    refusing = {"on": True}
-
-    def full_disk(self, events, at=None):
-        if refusing["on"]:
-            raise sqlite3.OperationalError("database or disk is full")
-        return real(self, events, at)
-
-    monkeypatch.setattr(Journal, "append_many", full_disk)
-    editor = EditorWindow(
-        CardEditor(pack, counter.counter.journal, writer=counter.counter.writer),
-        "en",
-        store="Daisy",
-        on_saved=counter.watcher.reload_now,
-        backups=pack.parent / "backups",
-    )
-    qtbot.addWidget(editor)
-    editor.show()
-    editor.show_card("greeting")
-    editor.forms["en"].title.setText("Hello at the till")
-    qtbot.waitUntil(lambda: editor.save_button.isEnabled())
-    assert editor.save()
-    assert 'title = "Hello at the till"' in (pack / "en" / "greeting.toml").read_text("utf-8")
-    history = [editor.history.item(n).text() for n in range(editor.history.count())]
-    assert any("owner: saved [en]" in line for line in history)  # shown while it waits
-    counter.counter.writer.flush()
-    counter.show_waiting()
-    assert "disk is full" in counter.waiting.text()
-    refusing["on"] = False
-    assert counter.counter.writer.flush()
-    audit = list(counter.counter.journal.events("kind = 'card_edited'"))
-    assert [e.detail["action"] for e in audit] == ["saved"]
