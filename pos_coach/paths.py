@@ -59,9 +59,12 @@ def situations_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return bundled("situations")
 
 
-def keep_aside(path: Path, label: str, companions: tuple[str, ...] = ()) -> Path:
+def keep_aside(
+    path: Path, label: str, companions: tuple[str, ...] = (), like: Path | None = None
+) -> Path:
     """Move ``path`` (and ``path + suffix`` for each of ``companions`` that exists) to
-    ``<stem>.<label>-<local time>[-<n>]<suffix>`` beside it; returns the new name.
+    ``<stem>.<label>-<local time>[-<n>]<suffix>`` beside it (the stem and suffix of ``like``
+    when given); returns the new name.
 
     Nothing is ever replaced: a name already taken (two set-asides in the same second, a copy
     left by an earlier run) moves on to the next number. On POSIX the move is a hard link made
@@ -75,7 +78,8 @@ def keep_aside(path: Path, label: str, companions: tuple[str, ...] = ()) -> Path
     number = 0
     while True:
         tail = f"-{number}" if number else ""
-        target = path.with_name(f"{path.stem}.{label}-{stamp}{tail}{path.suffix}")
+        model = like or path
+        target = path.with_name(f"{model.stem}.{label}-{stamp}{tail}{model.suffix}")
         if not any(Path(f"{target}{s}").exists() for s in ("", *companions)):
             try:
                 _move_no_replace(path, target)

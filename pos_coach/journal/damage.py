@@ -99,14 +99,62 @@ def replace_damaged(path: Path, reason: str) -> tuple[Journal, Damage]:
     one's readable events are to be copied in. Raises OSError when the folder refuses."""
     kept = set_aside(path)
     fresh = Journal(path)
-    last = _last_rowid(kept)
-    fresh.conn.execute(
+    note_recovery(fresh, kept, reason)
+    return fresh, Damage(kept.name, reason)
+
+
+def note_recovery(journal: Journal, kept: Path, reason: str) -> None:
+    """Note in ``journal`` that the events of ``kept`` are to be copied into it (by the
+    writer, between new events)."""
+    journal.conn.execute(
         "INSERT INTO recovered (source, reason, found_at, last_rowid) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (source) DO NOTHING",
-        [kept.name, reason, utc_now(), last],
+        [kept.name, reason, utc_now(), _last_rowid(kept)],
     )
-    fresh.reopen()  # so that its new events come after the ones still to be copied
-    return fresh, Damage(kept.name, reason)
+    journal.reopen()  # so that its new events come after the ones still to be copied
+
+
+def rescue(journal: Journal) -> tuple[Journal, Damage | None]:
+    """The file at ``journal.path`` is no longer the one ``journal`` writes to (deleted, moved
+    away or replaced while the app runs). This connection still sees every event: they are
+    copied (SQLite's online backup) into a file of their own beside it. If nothing is at the
+    path any more, that copy becomes the journal again; if another file is there now, the
+    copy is kept aside and its events copied into the journal found there. Returns the
+    journal to go on with and, when a copy was kept aside, what and why."""
+    import os
+
+    from pos_coach.paths import keep_aside
+
+    path = journal.path
+    part = path.with_name(f".{path.name}.rescue-{os.getpid()}")
+    copy = sqlite3.connect(part)
+    try:
+        journal.conn.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")  # one whole file, no log of its own yet
+    finally:
+        copy.close()
+    stale = journal.own_companions()
+    journal.close()
+    for companion in stale:  # the old log must never be read as the log of another file
+        keep_aside(companion, "stale")  # journal.stale-<time>.db-wal
+    try:
+        os.link(part, path)  # back where it was, unless something took the name meanwhile
+    except FileExistsError:
+        reason = "the journal file was replaced while the app was writing to it"
+        kept = keep_aside(part, "moved", like=path)
+        try:
+            found = Journal(path)
+        except JournalError as exc:  # not a journal at all: kept aside too, a fresh one
+            found, _ = replace_damaged(path, str(exc).split(": ", 1)[-1])
+        note_recovery(found, kept, reason)
+        return found, Damage(kept.name, reason)
+    except OSError:  # no hard links here: a rename, to a name that was free a moment ago
+        if path.exists():
+            raise
+        os.rename(part, path)
+    else:
+        os.unlink(part)
+    return Journal(path), None
 
 
 def _open_source(path: Path) -> sqlite3.Connection:

@@ -73,6 +73,7 @@ class Journal:
             kind = JournalDamagedError if is_damage(exc) else JournalError
             raise kind(f"{self.path}: cannot open the journal: {exc}") from exc
         self.wal = mode == "wal"
+        self.files = {s: _identity(Path(f"{self.path}{s}")) for s in ("", "-wal", "-shm")}
         return conn
 
     # set while the journal's folder cannot be written: see :meth:`waiting`
@@ -288,8 +289,34 @@ class Journal:
         (deleted by hand, or by a clean-up tool, while the app runs)."""
         return self.wal and not os.path.exists(f"{self.path}-wal")
 
+    def file_moved(self) -> bool:
+        """Whether the file at :attr:`path` is no longer the one this connection writes to
+        (deleted, moved away or replaced while the app runs): SQLite then goes on writing
+        into a file nobody else can see."""
+        identity = getattr(self, "files", {}).get("")
+        return identity is not None and _identity(self.path) != identity
+
+    def own_companions(self) -> list[Path]:
+        """This connection's -wal and -shm files still at their names (see :meth:`file_moved`:
+        beside a file put back, or another one, they must never be taken for its log)."""
+        files = getattr(self, "files", {})
+        return [
+            Path(f"{self.path}{s}")
+            for s in ("-wal", "-shm")
+            if files.get(s) is not None and _identity(Path(f"{self.path}{s}")) == files[s]
+        ]
+
     def close(self) -> None:
         self.conn.close()
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    """Which file is at ``path`` now (device and inode; None when there is none)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if info.st_ino else None
 
 
 def insert_at(conn: sqlite3.Connection, rows: list[list[Any]]) -> None:

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pos_coach.journal.damage import Damage, Recovery, replace_damaged
+from pos_coach.journal.damage import Damage, Recovery, replace_damaged, rescue
 from pos_coach.journal.events import Event, JournalError
 from pos_coach.journal.spill import Spilled
 from pos_coach.journal.store import Journal, is_damage
@@ -194,7 +194,9 @@ class Appender:
                     self.last_error = None
                     self._dirty_since = time.monotonic()
                     self._cv.notify_all()
-                if target.wal_missing():
+                if target.file_moved():
+                    target = self._rescue(target)
+                elif target.wal_missing():
                     target = self._renew_log(target)
                 self._tell()
         finally:
@@ -300,6 +302,30 @@ class Appender:
             self._cv.notify_all()
         self._tell()
         return fresh
+
+    def _rescue(self, target: Journal) -> Journal:
+        """journal.db was deleted or replaced under the writer: put every event it still
+        sees back on disk (:func:`pos_coach.journal.damage.rescue`)."""
+        try:
+            found, kept = rescue(target)
+        except (OSError, sqlite3.Error, JournalError) as exc:
+            log.warning(
+                "%s: the journal file went away and could not be put back: %s", target.path, exc
+            )
+            return target  # tried again after the next commit
+        found.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        log.warning(
+            "%s was deleted or replaced while in use; every event was put back%s",
+            found.path,
+            f" (kept as {kept.kept}, copied in)" if kept else "",
+        )
+        with self._cv:
+            if kept is not None:
+                self.replaced.append(kept)
+                self._recovering = True
+            self.generation += 1
+            self._cv.notify_all()
+        return found
 
     def _renew_log(self, target: Journal) -> Journal:
         """The write-ahead log was deleted while in use: this connection still holds it, so

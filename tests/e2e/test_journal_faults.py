@@ -353,3 +353,40 @@ def test_insert_helper_matches_the_journal(tmp_path):
     journal = Journal(tmp_path / "j.db")
     insert(journal.conn, note_rows(12))
     assert [e.kind for e in journal.events()] == ["shown"] + ["note"] * 9 + ["shown", "note"]
+
+
+@pytest.mark.parametrize("how", ["journal.db", "all three files", "an older backup put over it"])
+def test_a_journal_file_deleted_or_replaced_while_running_loses_nothing(tmp_path, how):
+    """``journal.db`` deleted (with or without its -wal and -shm) or replaced by an older copy
+    while the app runs. SQLite goes on writing into the file it has open, which nobody can see
+    any more: before, every event from then on was gone at the next start. Now the writer
+    notices after its next commit and puts every event back on disk (a file replaced keeps its
+    own events and gets the others copied in)."""
+    data = tmp_path / "data"
+    process = start_app(data)
+    try:
+        first = fire(data, 5)
+        if how == "an older backup put over it":
+            older = tmp_path / "older.db"
+            assert pos_coach("backup", str(older), "--data-dir", str(data)).returncode == 0
+            second = fire(data, 5, start=5)
+            os.replace(older, data / "journal.db")  # "restored" over the running journal
+        else:
+            second = []
+            names = ["journal.db"] if how == "journal.db" else ["journal.db", "-wal", "-shm"]
+            for name in names:
+                target = data / (name if name.endswith(".db") else f"journal.db{name}")
+                target.unlink()
+        third = fire(data, 5, start=10)
+    finally:
+        process.kill()  # and then a crash, for good measure
+        process.wait(30)
+    assert all(a["logged"] for a in first + second + third)
+    process = start_app(data)
+    deadline = time.monotonic() + 30
+    wanted = {a["interaction"] for a in first + second + third}
+    while not wanted <= shown(data) and time.monotonic() < deadline:
+        time.sleep(0.2)  # a replaced file gets the other events copied in, in the background
+    stop(process)
+    assert wanted <= shown(data)
+    assert integrity(data / "journal.db") == "ok"
