@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos_coach.journal.damage import Damage, Recovery, replace_damaged, rescue
-from pos_coach.journal.events import Event, JournalError
+from pos_coach.journal.events import Event, JournalDamagedError, JournalError
 from pos_coach.journal.spill import Spilled
 from pos_coach.journal.store import Journal, is_damage
 
@@ -68,6 +68,8 @@ class Appender:
         self._stopping = False
         self._recovering = True  # until the writer has looked (a journal may need copying into)
         self._dirty_since: float | None = None  # the log holds commits not yet copied in
+        self._checking = False  # a reader's report of damage is being checked
+        self._found: str | None = None  # ...and SQLite agreed: the writer replaces the journal
         self._cv = threading.Condition()
         self._thread: threading.Thread | None = None
 
@@ -97,6 +99,34 @@ class Appender:
         with self._cv:
             self._start()
             self._cv.notify_all()
+
+    def report_damage(self, reason: str) -> None:
+        """A reader found the journal damaged (a report reading a garbled page the writer
+        never touches). SQLite checks the whole file on a thread of its own, off the writer's
+        way; if it agrees, the writer replaces the journal as if it had found the damage."""
+        with self._cv:
+            if self._checking:
+                return
+            self._checking = True
+
+        def check() -> None:
+            finding: str | None = None
+            try:
+                journal = Journal(self.journal.path).read_only()
+                try:
+                    finding = journal.quick_check()
+                finally:
+                    journal.close()
+            except (sqlite3.Error, JournalError, OSError) as exc:
+                finding = str(exc) if is_damage(exc) else None
+            with self._cv:
+                self._checking = False
+                if finding is not None:
+                    self._found = f"{reason} ({finding})" if finding != reason else reason
+                    self._start()
+                    self._cv.notify_all()
+
+        threading.Thread(target=check, name="pos-coach-journal-check", daemon=True).start()
 
     def _start(self) -> None:
         if (self._thread is None or not self._thread.is_alive()) and not self._stopping:
@@ -170,9 +200,12 @@ class Appender:
                     if self._stopping and not (self._queue or self._imports):
                         return  # stopping, all written
                     batch = list(_first(self._queue, BATCH))  # new events first, always
+                    found, self._found = self._found, None
                 try:
                     if target is None:
                         target = self._open()
+                    if found is not None:
+                        raise JournalDamagedError(found)
                     if batch:
                         target.append_many(batch)
                     elif self._imports:
@@ -229,7 +262,7 @@ class Appender:
                 self._cv.notify_all()
 
     def _has_work(self) -> bool:
-        if self._queue or self._imports or self._stopping or self._wake:
+        if self._queue or self._imports or self._stopping or self._wake or self._found:
             return True
         return self._recovering or self._checkpoint_due()
 

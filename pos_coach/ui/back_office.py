@@ -69,7 +69,13 @@ class BackOffice(QObject):
         if self.review is None:
             counter = self.window.counter
             zone = shop_zone(str(self.settings["timezone"]))
-            self.review = ReviewWindow(counter.journal, counter.library, self.settings, zone)
+            self.review = ReviewWindow(
+                counter.journal,
+                counter.library,
+                self.settings,
+                zone,
+                on_damage=counter.writer.report_damage,
+            )
             self._manage(self.review, "review")
         # shown on the next turn of the event loop: building and first painting the window are
         # two short pauses for the counter instead of one long one

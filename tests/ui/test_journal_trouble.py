@@ -105,3 +105,75 @@ def test_a_journal_damaged_while_running_is_said_and_the_counter_goes_on(
     ]
     assert sum(r["cashier"] == "Old" for r in rows) == 3000  # the old ones, copied in
     assert [r["cashier"] for r in rows[:3000]] == ["Old"] * 3000  # in their own places
+
+
+def test_damage_a_report_finds_is_checked_and_the_journal_replaced(qtbot, make_window, data_dir):
+    """A page the writer never touches (of a report index) garbled by the disk: before, the
+    review said "could not read the journal" at every try and nothing else happened. Now the
+    review tells the writer, SQLite checks the whole file off the writer's way and, agreeing,
+    the journal is kept aside and replaced; the events (whose pages are whole) are copied in and
+    the review reads them again."""
+    from datetime import UTC, datetime
+
+    from pos_coach.clock import to_utc_text
+    from pos_coach.library import Library
+    from pos_coach.settings import Settings
+    from pos_coach.ui.review.review_window import ReviewWindow
+
+    now = datetime.now(UTC)
+    journal = Journal.in_dir(data_dir)
+    journal.append_many(
+        [
+            Event(
+                "shown",
+                cashier="Anna",
+                interaction=f"i-{n:05d}",
+                situation="greeting",
+                source="touch",
+                at=to_utc_text(now),
+            )
+            for n in range(3000)
+        ]
+    )
+    journal.checkpoint("TRUNCATE")
+    journal.close()
+    conn = sqlite3.connect(data_dir / "journal.db")
+    pages = [  # a page in the middle of the report table and of each of its indexes
+        rows[len(rows) // 2]
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_schema WHERE tbl_name = 'interactions' AND rootpage > 0"
+        ).fetchall()
+        if (
+            rows := [
+                r[0]
+                for r in conn.execute(
+                    "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'", [name]
+                )
+            ]
+        )
+    ]
+    conn.close()
+    with open(data_dir / "journal.db", "r+b") as file:
+        for page in pages:
+            file.seek((page - 1) * PAGE)
+            file.write(os.urandom(PAGE))
+    counter = make_window()
+    writer = counter.counter.writer
+    review = ReviewWindow(
+        counter.counter.journal,
+        Library(load_pack(SMALL_PACK).packs["en"]),
+        Settings.in_dir(data_dir),
+        UTC,
+        on_damage=writer.report_damage,
+    )
+    qtbot.addWidget(review)
+    review.show()
+    qtbot.waitUntil(lambda: bool(writer.replaced), timeout=30_000)
+    assert writer.settle(30)
+    assert len(list(data_dir.glob("journal.damaged-*.db"))) == 1
+    review.worker.wait()
+    review.snapshot = None
+    review.refresh()
+    qtbot.waitUntil(lambda: review.snapshot is not None, timeout=30_000)
+    assert review.snapshot.glance.interactions == 3000  # every card shown, read again
+    review.close()

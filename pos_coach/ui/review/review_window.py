@@ -72,7 +72,10 @@ class ReviewWindow(QMainWindow):
         settings: Settings,
         zone: tzinfo,
         now: Callable[[], datetime] | None = None,
+        on_damage: Callable[[str], None] | None = None,
     ) -> None:
+        """``on_damage`` hears when a query found the journal file damaged (the counter's
+        writer then checks it and, if SQLite agrees, replaces it)."""
         super().__init__()
         self.setObjectName("review")
         self.setWindowTitle(self.tr("POS Coach — shift review"))
@@ -90,6 +93,8 @@ class ReviewWindow(QMainWindow):
         self.worker = Worker(journal.path, self)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
+        if on_damage is not None:
+            self.worker.damaged.connect(on_damage)
 
         central = QWidget()
         layout = QVBoxLayout(central)

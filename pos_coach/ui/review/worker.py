@@ -25,6 +25,7 @@ class Worker(QObject):
 
     finished = Signal(int, object)
     failed = Signal(int, str)
+    damaged = Signal(str)  # SQLite said the journal file is damaged (not merely busy)
 
     def __init__(self, journal_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +55,11 @@ class Worker(QObject):
                 result = func(conn)
             finally:
                 conn.close()
-        except Exception:  # reported to the window, which shows it; never lost silently
+        except Exception as exc:  # reported to the window, which shows it; never lost silently
+            from pos_coach.journal import is_damage
+
+            if is_damage(exc):
+                self.damaged.emit(str(exc))
             self.failed.emit(ticket, traceback.format_exc(limit=3))
             return
         self.finished.emit(ticket, result)
