@@ -13,12 +13,13 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """``--data-dir``, else ``$POS_COACH_DATA_DIR``, else the per-user data directory."""
+    """``--data-dir``, else ``$POS_COACH_DATA_DIR``, else the per-user data directory; always
+    absolute (a relative one, like ``make run``'s ``var``, is taken from the current folder)."""
     if option:
-        return Path(option).expanduser()
+        return Path(option).expanduser().absolute()
     env = os.environ.get(DATA_DIR_ENV)
     if env:
-        return Path(env).expanduser()
+        return Path(env).expanduser().absolute()
     import platformdirs  # only here: the start-up path usually knows its folder
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

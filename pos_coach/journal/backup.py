@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pos_coach.journal.events import JournalError
-from pos_coach.journal.store import JOURNAL_FILE
+from pos_coach.journal.store import JOURNAL_FILE, read_only_uri
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def backup(data_dir: Path, dest: Path) -> Copy:
 
 def _copy(source: Path, part: Path) -> int:
     try:
-        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
     except sqlite3.Error as exc:
         raise JournalError(f"{source}: cannot open the journal: {exc}") from exc
     try:

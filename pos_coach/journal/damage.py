@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos_coach.journal.events import COLUMNS, KINDS, JournalError, utc_now
-from pos_coach.journal.store import JOURNAL_FILE, Journal, insert_at
+from pos_coach.journal.store import JOURNAL_FILE, Journal, insert_at, read_only_uri
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def rescue(journal: Journal) -> tuple[Journal, Damage | None]:
 
 def _open_source(path: Path) -> sqlite3.Connection:
     """The damaged file, read-only: its bytes (and its log's) are never changed."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     return conn
 

@@ -27,6 +27,11 @@ BUSY_TIMEOUT_MS = 2  # the UI thread never waits longer on another program (DESI
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
 
 
+def read_only_uri(path: Path | str) -> str:
+    """The URI SQLite opens ``path`` read-only with (relative paths taken from here)."""
+    return f"{Path(path).absolute().as_uri()}?mode=ro"
+
+
 def is_damage(exc: BaseException) -> bool:
     """Whether SQLite said the journal file itself is damaged (not merely refused a write)."""
     if isinstance(exc, JournalDamagedError):
@@ -58,9 +63,7 @@ class Journal:
     def _connect(self) -> sqlite3.Connection:
         try:
             if self.reader:
-                conn = sqlite3.connect(
-                    f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False
-                )
+                conn = sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False)
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
                 self.wal = mode == "wal"

@@ -114,3 +114,49 @@ def test_a_data_dir_that_cannot_be_written_still_gives_a_working_counter(tmp_pat
     finally:
         for path in Path(private_dir()).glob(f"journal.pending-{data_dir_tag(data)}-*"):
             path.unlink()
+
+
+def test_a_relative_data_dir_as_make_run_gives_works(tmp_path):
+    """`make run` passes `--data-dir var`, relative to the checkout: the counter starts, a
+    trigger is logged, `report` and `backup` read the same journal."""
+    from tests.conftest import ROOT
+    from tests.e2e.running import LAUNCHER
+
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [*LAUNCHER, "run", "--situations", str(ROOT / "situations"), "--data-dir", "var"],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        from tests.e2e.running import wait_until_answering
+
+        wait_until_answering(tmp_path / "var", process)
+        fired = subprocess.run(
+            [*LAUNCHER, "trigger", "gate-alarm", "--data-dir", "var"],
+            cwd=tmp_path,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        copied = subprocess.run(
+            [*LAUNCHER, "backup", "copy.db", "--data-dir", "var"],
+            cwd=tmp_path,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _out, err = process.communicate(timeout=30)
+    assert fired.returncode == 0, fired.stderr
+    assert copied.returncode == 0, copied.stderr
+    assert process.returncode == 0 and "Traceback" not in err
+    conn = sqlite3.connect(tmp_path / "copy.db")
+    assert conn.execute("SELECT count(*) FROM events WHERE kind = 'shown'").fetchone()[0] == 1
+    conn.close()

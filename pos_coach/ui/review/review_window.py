@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_coach.journal import COLUMNS, Journal
+from pos_coach.journal.store import read_only_uri
 from pos_coach.library import Library
 from pos_coach.review import pictures
 from pos_coach.review.events import EventFilter
@@ -196,7 +197,7 @@ class ReviewWindow(QMainWindow):
         self.event_search.textChanged.connect(self.schedule_refresh)
         events_layout.addWidget(self.event_search)
         self._events_conn = sqlite3.connect(
-            f"{Path(self.journal_path).as_uri()}?mode=ro", uri=True, check_same_thread=False
+            read_only_uri(self.journal_path), uri=True, check_same_thread=False
         )
         self.events_model = EventsModel(self._events_conn, self.zone, self)
         self.events_view = table_view(self.events_model, "eventsTable", sortable=False)

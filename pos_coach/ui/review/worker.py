@@ -19,6 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from pos_coach.journal.store import read_only_uri
+
 
 class Worker(QObject):
     """Queues jobs on two threads; ``finished(ticket, result)`` arrives on the UI thread."""
@@ -49,7 +51,7 @@ class Worker(QObject):
 
     def _run(self, ticket: int, func: Callable[[sqlite3.Connection], Any]) -> None:
         try:
-            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(read_only_uri(self.path), uri=True)
             try:
                 conn.execute("PRAGMA busy_timeout = 5000")
                 result = func(conn)
