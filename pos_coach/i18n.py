@@ -194,16 +194,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "целое число от {low} до {high}",
     },
     "rule_text": {
-        "en": "text of at most {length} characters",
-        "ru": "текст не длиннее {length} символов",
+        "en": "text of at most {length} characters, without control characters",
+        "ru": "текст не длиннее {length} символов, без управляющих символов",
     },
     "rule_zone": {
         "en": "empty, or an IANA time zone name such as Europe/Moscow (at most {length} characters)",
         "ru": "пусто или название часового пояса IANA, например Europe/Moscow (не длиннее {length} символов)",
     },
     "rule_names": {
-        "en": "a list of at most {items} names, each at most {length} characters",
-        "ru": "список не более чем из {items} имён, каждое не длиннее {length} символов",
+        "en": "a list of at most {items} names, each at most {length} characters, without control characters",
+        "ru": "список не более чем из {items} имён, каждое не длиннее {length} символов, без управляющих символов",
     },
     # CLI
     "check_summary_ok": {

@@ -26,6 +26,23 @@ _SHOWN_VALUE = 60  # a refused value is repeated in its warning up to this many 
 _ZONE_SHAPE = re.compile(r"[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+){0,3}")
 
 
+_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _decode(data: bytes) -> str:
+    """A settings file as Windows Notepad saves it, too: UTF-8 with a byte-order mark, or
+    UTF-16 (its "Unicode") with one; else plain UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def plain_text(text: str) -> bool:
+    """Text a journal, a file and a screen can all hold: no control characters (NUL, escape,
+    line breaks...) and no half of a UTF-16 surrogate pair, which UTF-8 cannot encode."""
+    return _NOT_PLAIN.search(text) is None
+
+
 @dataclass(frozen=True)
 class Setting:
     """One setting: its default, its type, what it may hold, and the help the README shows."""
@@ -63,11 +80,13 @@ class Setting:
         if isinstance(value, int):
             return self.low <= value <= self.high
         if isinstance(value, str):
-            if len(value) > self.length:
+            if len(value) > self.length or not plain_text(value):
                 return False
             return not self.zone or (_is_zone(value) if look_up_zone else _zone_shaped(value))
         if isinstance(value, list):
-            return len(value) <= self.items and all(len(item) <= self.length for item in value)
+            return len(value) <= self.items and all(
+                len(item) <= self.length and plain_text(item) for item in value
+            )
         return False
 
     def rule(self, lang: str) -> str:
@@ -291,7 +310,7 @@ class Settings:
         if not self.path.exists():
             return
         try:
-            raw = json.loads(self.path.read_text("utf-8"))
+            raw = json.loads(_decode(self.path.read_bytes()))
             if not isinstance(raw, dict):
                 raise ValueError("the top level is not an object")
         except (OSError, ValueError, RecursionError) as exc:  # not UTF-8, not JSON, too deep

@@ -73,6 +73,12 @@ class Event:
             raise ValueError(f"unknown source {self.source!r}")
         if self.outcome is not None and self.outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome {self.outcome!r}")
+        for name in _TEXT_FIELDS:  # text from outside (a trigger's origin, a settings file)
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"event field {name!r} must be text, not {type(value).__name__}")
+            if value is not None and not _storable(value):
+                object.__setattr__(self, name, storable(value))
 
     def row(self) -> dict[str, Any]:
         """The event as the journal's columns hold it (``detail`` as JSON text)."""
@@ -80,7 +86,9 @@ class Event:
 
     def values(self) -> list[Any]:
         """The values of :data:`COLUMNS`, in order, as written into the journal."""
-        detail = None if self.detail is None else json.dumps(self.detail, ensure_ascii=False)
+        detail = None
+        if self.detail is not None:
+            detail = storable(json.dumps(self.detail, ensure_ascii=False, default=str))
         return [detail if name == "detail" else getattr(self, name) for name in COLUMNS]
 
     @classmethod
@@ -89,6 +97,25 @@ class Event:
         if data.get("detail"):
             data["detail"] = json.loads(data["detail"])
         return cls(**data)
+
+
+_TEXT_FIELDS = tuple(name for name in COLUMNS if name != "detail")
+
+
+def _storable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def storable(text: str) -> str:
+    """``text`` as UTF-8 (and so SQLite, and a spill file) can hold it: half of a UTF-16
+    surrogate pair, which arrives from outside now and then, becomes U+FFFD."""
+    if _storable(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 class JournalError(Exception):

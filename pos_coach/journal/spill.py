@@ -34,16 +34,18 @@ def _places(data_dir: Path) -> list[tuple[Path, str]]:
     return places
 
 
-def spill(events: Iterable[Event], data_dir: Path) -> Path | None:
+def spill(events: Iterable[Event], data_dir: Path, kind: str = "pending") -> Path | None:
     """At exit, events still waiting go to a file (readable by this user only) beside the
     journal, or in the private folder if the data dir refuses; the next start writes them in.
-    Returns the file (None when nothing waited, or nowhere would take it)."""
-    data = "".join(json.dumps(e.row(), ensure_ascii=False) + "\n" for e in events)
+    Returns the file (None when nothing waited, or nowhere would take it). With ``kind``
+    "rejected": events the journal could not take at all, kept for a person to look at
+    (``journal.rejected-*.jsonl``, never written in by themselves)."""
+    data = "".join(_line(e) for e in events)
     if not data:
         return None
     stamp = f"{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}"
     for folder, pattern in _places(data_dir):
-        target = folder / pattern.replace("*", stamp)
+        target = folder / pattern.replace("*", stamp).replace("pending", kind)
         try:
             handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError:
@@ -59,6 +61,14 @@ def spill(events: Iterable[Event], data_dir: Path) -> Path | None:
             continue
         return target
     return None
+
+
+def _line(event: Event) -> str:
+    """One event as a line of ASCII JSON: any text at all can be written out."""
+    try:
+        return json.dumps(event.row(), ensure_ascii=True, default=str) + "\n"
+    except (TypeError, ValueError):  # beyond JSON even so: at least what it was
+        return json.dumps({"unreadable": repr(event)}, ensure_ascii=True) + "\n"
 
 
 def spilled_files(data_dir: Path) -> list[Path]:

@@ -32,6 +32,11 @@ def read_only_uri(path: Path | str) -> str:
     return f"{Path(path).absolute().as_uri()}?mode=ro"
 
 
+def is_refusal(exc: BaseException) -> bool:
+    """Whether the disk (or another program) refused for now: worth trying again later."""
+    return isinstance(exc, (sqlite3.OperationalError, OSError)) and not is_damage(exc)
+
+
 def is_damage(exc: BaseException) -> bool:
     """Whether SQLite said the journal file itself is damaged (not merely refused a write)."""
     if isinstance(exc, JournalDamagedError):

@@ -31,7 +31,7 @@ from pathlib import Path
 from pos_coach.journal.damage import Damage, Recovery, replace_damaged, rescue
 from pos_coach.journal.events import Event, JournalDamagedError, JournalError
 from pos_coach.journal.spill import Spilled
-from pos_coach.journal.store import Journal, is_damage
+from pos_coach.journal.store import Journal, is_damage, is_refusal
 
 RETRY_SECONDS = 2.0  # how often a refused write is tried again
 WRITER_CACHE_KIB = 512  # page cache of the writer's connection (SQLite's default is 2,000 KiB)
@@ -68,6 +68,7 @@ class Appender:
         self._stopping = False
         self._recovering = True  # until the writer has looked (a journal may need copying into)
         self._dirty_since: float | None = None  # the log holds commits not yet copied in
+        self._rejected: set[int] = set()  # numbers of events no journal could take
         self._checking = False  # a reader's report of damage is being checked
         self._found: str | None = None  # ...and SQLite agreed: the writer replaces the journal
         self._cv = threading.Condition()
@@ -146,8 +147,11 @@ class Appender:
         return self._appended
 
     def state(self, number: int) -> str:
-        """``committed``, ``waiting`` (the disk refused the events before it) or ``writing``."""
+        """``committed``, ``waiting`` (the disk refused the events before it), ``writing``, or
+        ``rejected`` (the journal could not take it at all: kept in a file beside it)."""
         with self._cv:
+            if number in self._rejected:
+                return "rejected"
             if number <= self._committed:
                 return "committed"
             return "waiting" if self.last_error is not None else "writing"
@@ -217,6 +221,9 @@ class Appender:
                     if is_damage(exc) and len(self.replaced) < MAX_REPLACEMENTS:
                         target = self._replace(target, exc)
                         continue
+                    if batch and target is not None and not is_refusal(exc):
+                        self._one_by_one(target, batch)  # an event no journal could take
+                        continue
                     if not self._refused(exc):
                         return  # stopping: what is left is spilled by the caller
                     continue
@@ -236,6 +243,34 @@ class Appender:
             if target is not None and target is not self.journal:
                 with contextlib.suppress(sqlite3.Error):
                     target.close()
+
+    def _one_by_one(self, target: Journal, batch: list[Event]) -> None:
+        """A batch failed for a reason that is neither the disk nor damage (an event no
+        journal could hold): write its events one at a time, so one such event never holds
+        up the others; it is kept in ``journal.rejected-*.jsonl`` beside the journal instead,
+        and its trigger hears that it was not logged."""
+        from pos_coach.journal.spill import spill
+
+        for event in batch:
+            try:
+                target.append_many([event])
+            except Exception as exc:
+                if is_damage(exc) or is_refusal(exc):
+                    return  # the disk after all: the rest waits, tried again as usual
+                kept = spill([event], self.journal.path.parent, kind="rejected")
+                log.warning(
+                    "%s: an event the journal cannot take (%s); kept in %s",
+                    self.journal.path,
+                    exc,
+                    kept,
+                )
+                with self._cv:
+                    self._rejected.add(self._committed + 1)
+            with self._cv:
+                self._queue.popleft()
+                self._committed += 1
+                self._cv.notify_all()
+        self._tell()
 
     def _import_step(self, target: Journal) -> None:
         """One batch of the spilled file being taken in. Its events keep the places reserved

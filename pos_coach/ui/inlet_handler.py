@@ -93,8 +93,10 @@ class InletHandler(QObject):
             state = self._writer.state(number)
             if state == "committed":
                 later.resolve({**answer, "logged": True})
-            elif state == "waiting" or now >= deadline:
+            elif state in ("waiting", "rejected") or now >= deadline:
                 waiting = self._writer.last_error or "not written yet"
+                if state == "rejected":
+                    waiting = "the journal cannot take this event; it is kept beside the journal"
                 later.resolve({**answer, "logged": False, "waiting": waiting})
             else:
                 still.append((number, answer, later, deadline))

@@ -390,3 +390,40 @@ def test_a_journal_file_deleted_or_replaced_while_running_loses_nothing(tmp_path
     stop(process)
     assert wanted <= shown(data)
     assert integrity(data / "journal.db") == "ok"
+
+
+def test_half_a_surrogate_pair_from_outside_never_stops_the_journal(tmp_path):
+    """A trigger whose origin holds half of a UTF-16 surrogate pair (``"\\ud800"`` in JSON is
+    legal, UTF-8 cannot encode it), and a shop name with one in settings.json. Before, that
+    one event was "refused by the disk" for ever, every later one waited behind it, and the
+    app crashed spilling them at close: 0 of them reached the journal."""
+    import json
+    import socket
+
+    from pos_coach.inlet.address import server_name
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text('{"store": "\\ud800 shop", "register": "7"}', "utf-8")
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.settimeout(10)
+            sock.connect(server_name(data))
+            sock.sendall(b'{"cmd": "trigger", "id": "greeting", "origin": "gate\\ud800"}\n')
+            odd = json.loads(sock.makefile("rb").readline())
+        after = fire(data, 8)
+    finally:
+        err = stop(process)
+    assert odd["ok"] and odd["logged"], odd
+    assert all(a["logged"] for a in after)
+    assert "store" in err  # the shop name was not used, and the counter said so
+    assert {odd["interaction"]} | {a["interaction"] for a in after} <= shown(data)
+    conn = sqlite3.connect(data / "journal.db")
+    origin = conn.execute(
+        "SELECT json_extract(detail, '$.from') FROM events WHERE interaction = ?",
+        [odd["interaction"]],
+    ).fetchone()[0]
+    conn.close()
+    assert origin == "gate\ufffd"
+    assert not list(data.glob("journal.pending-*"))

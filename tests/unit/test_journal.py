@@ -313,3 +313,35 @@ def test_the_readable_events_of_a_damaged_journal_are_copied_in_their_places(dat
     assert old == sorted(old)  # in their own order
     assert rows[-1].cashier == "New"
     writer.close()
+
+
+def test_an_event_no_journal_can_take_never_holds_up_the_others(data_dir, monkeypatch):
+    """Defence in depth: should an event ever fail for a reason that is neither the disk nor
+    damage, it is kept in a file beside the journal and the events after it are written."""
+    from pos_coach.journal import Appender
+    from pos_coach.journal import store as store_module
+
+    journal = Journal.in_dir(data_dir)
+    real = store_module.Journal.append_many
+
+    def picky(self, events, at=None):
+        if any(e.cashier == "bad" for e in events):
+            raise ValueError("cannot bind this value")
+        return real(self, events, at)
+
+    monkeypatch.setattr(store_module.Journal, "append_many", picky)
+    writer = Appender(journal)
+    numbers = [writer.append(Event("note", cashier=name)) for name in ("a", "bad", "b", "c")]
+    assert writer.flush()
+    assert [writer.state(n) for n in numbers] == ["committed", "rejected", "committed", "committed"]
+    assert [e.cashier for e in journal.events()] == ["a", "b", "c"]
+    [kept] = data_dir.glob("journal.rejected-*.jsonl")
+    assert '"cashier": "bad"' in kept.read_text("utf-8")
+    writer.close()
+
+
+def test_text_utf8_cannot_hold_is_made_storable_not_refused():
+    event = Event("note", cashier="A\ud800", detail={"from": "gate\udfff"})
+    assert event.cashier == "A\ufffd"
+    assert event.values()[-1] == '{"from": "gate\ufffd"}'
+    assert Event("note", cashier="Анна 😀").cashier == "Анна 😀"  # whole pairs are kept

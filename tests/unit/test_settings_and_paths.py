@@ -249,3 +249,27 @@ def test_the_start_of_the_counter_does_not_read_the_zone_database(data_dir, pack
     for _ in range(2):  # the first start ever checks every card (pydantic reads zones itself)
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr  # the usual start, from the cache
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_settings_file_saved_by_notepad_is_read_whole(data_dir, encoding):
+    """Notepad saves UTF-8 with a byte-order mark (or UTF-16, its "Unicode"), and CRLF line
+    ends. Before, such a file was set aside as broken and the defaults used: the store's name,
+    the register and the PIN hashes gone."""
+    text = '{\r\n  "store": "Ромашка",\r\n  "register": "7",\r\n  "lead_pin": "scrypt$x"\r\n}\r\n'
+    (data_dir / "settings.json").write_bytes(text.encode(encoding))
+    settings = Settings.in_dir(data_dir)
+    assert (settings["store"], settings["register"]) == ("Ромашка", "7")
+    assert settings["lead_pin"] == "scrypt$x"
+    assert not list(data_dir.glob("settings.broken-*"))
+
+
+def test_text_with_control_characters_or_half_a_surrogate_is_not_used(data_dir):
+    (data_dir / "settings.json").write_text(
+        '{"store": "\\ud800 shop", "register": "a\\u0000b", "cashiers": ["Anna", "x\\u001b"]}',
+        "utf-8",
+    )
+    settings = Settings.in_dir(data_dir)
+    assert (settings["store"], settings["register"], settings.cashiers) == ("", "1", [])
+    lines = settings.warning_lines("en")
+    assert any("store" in line for line in lines) and any("register" in line for line in lines)
