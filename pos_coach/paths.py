@@ -60,12 +60,29 @@ def situations_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return bundled("situations")
 
 
+def free_name(
+    path: Path, label: str, companions: tuple[str, ...] = (), like: Path | None = None
+) -> Path:
+    """``<stem>.<label>-<local time>[-<n>]<suffix>`` beside ``path`` (the stem and suffix of
+    ``like`` when given), with no file of that name, nor of it with any of ``companions``."""
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    model = like or path
+    number = 0
+    while True:
+        tail = f"-{number}" if number else ""
+        target = path.with_name(f"{model.stem}.{label}-{stamp}{tail}{model.suffix}")
+        if not any(Path(f"{target}{s}").exists() for s in ("", *companions)):
+            return target
+        number += 1
+
+
 def keep_aside(
     path: Path, label: str, companions: tuple[str, ...] = (), like: Path | None = None
 ) -> Path:
-    """Move ``path`` (and ``path + suffix`` for each of ``companions`` that exists) to
-    ``<stem>.<label>-<local time>[-<n>]<suffix>`` beside it (the stem and suffix of ``like``
-    when given); returns the new name.
+    """Move ``path`` (and ``path + suffix`` for each of ``companions`` that exists) to a
+    :func:`free_name` beside it; returns the new name.
 
     Nothing is ever replaced: a name already taken (two set-asides in the same second, a copy
     left by an earlier run) moves on to the next number. On POSIX the move is a hard link made
@@ -73,22 +90,19 @@ def keep_aside(
     the old name; where hard links are not possible (FAT, some network shares) and on Windows
     (whose rename never replaces), a plain rename to a name that was free a moment before.
     """
-    from datetime import datetime
-
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    number = 0
     while True:
-        tail = f"-{number}" if number else ""
-        model = like or path
-        target = path.with_name(f"{model.stem}.{label}-{stamp}{tail}{model.suffix}")
-        if not any(Path(f"{target}{s}").exists() for s in ("", *companions)):
-            try:
-                _move_no_replace(path, target)
-            except FileExistsError:
-                number += 1
-                continue
-            break
-        number += 1
+        target = free_name(path, label, companions, like)
+        try:
+            move_aside(path, target, companions)
+        except FileExistsError:
+            continue  # taken in the blink since: the next name
+        return target
+
+
+def move_aside(path: Path, target: Path, companions: tuple[str, ...] = ()) -> None:
+    """Move ``path`` to ``target`` and each companion that exists to ``target + suffix``,
+    never replacing anything (FileExistsError, nothing moved, when ``target`` exists)."""
+    _move_no_replace(path, target)
     for suffix in companions:
         source = Path(f"{path}{suffix}")
         if source.exists():
@@ -96,7 +110,6 @@ def keep_aside(
                 _move_no_replace(source, Path(f"{target}{suffix}"))
             except FileExistsError:  # taken in the blink since the check: a name of its own
                 _move_no_replace(source, Path(f"{target}{suffix}.{os.getpid()}"))
-    return target
 
 
 def _move_no_replace(source: Path, target: Path) -> None:

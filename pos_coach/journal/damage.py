@@ -22,8 +22,15 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from pos_coach.journal.events import COLUMNS, KINDS, JournalError, utc_now
-from pos_coach.journal.store import JOURNAL_FILE, Journal, insert_at, read_only_uri
+from pos_coach.journal.events import (
+    COLUMNS,
+    KINDS,
+    JournalDamagedError,
+    JournalError,
+    JournalTooNewError,
+    utc_now,
+)
+from pos_coach.journal.store import JOURNAL_FILE, Journal, insert_at, is_damage, read_only_uri
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,11 @@ def open_or_start_fresh(data_dir: Path) -> tuple[Journal, Damage | None]:
     """The journal of ``data_dir``; a damaged one is kept aside and a fresh one started, into
     which its readable events are then copied (by the writer).
 
-    Returns the journal and, when that happened, what was kept aside and why.
+    Only what SQLite calls damage (and a journal of a newer POS Coach) is kept aside: a
+    journal that cannot be opened for now (no rights, too many open files, a disk error) is
+    left as it is, and the journal waits (events wait in memory) until it can be opened. So
+    does a damaged journal when the fresh one cannot be made yet (a full disk): the writer
+    replaces it once it can. Returns the journal and, when one was kept aside, what and why.
     """
     path = Path(data_dir) / JOURNAL_FILE
     from pos_coach.paths import unwritable
@@ -82,25 +93,70 @@ def open_or_start_fresh(data_dir: Path) -> tuple[Journal, Damage | None]:
             # pages are in the write-ahead log. SQLite, reading it with its log, decides.
             finding = journal.quick_check()
             if finding is not None:
-                raise JournalError(f"{path}: {finding}")
+                raise JournalDamagedError(f"{path}: {finding}")
         return journal, None
-    except (JournalError, sqlite3.DatabaseError) as exc:
-        reason = str(exc).split(": ", 1)[-1] if isinstance(exc, JournalError) else str(exc)
-        if short:  # say what a shop can understand first
-            reason = f"the file is cut short, and SQLite finds it damaged: {reason}"
+    except (JournalError, sqlite3.Error) as exc:
         if journal is not None:
             with contextlib.suppress(sqlite3.Error):
                 journal.close()
-    return replace_damaged(path, reason)
+        reason = str(exc).split(": ", 1)[-1] if isinstance(exc, JournalError) else str(exc)
+        if not (is_damage(exc) or isinstance(exc, JournalTooNewError)):
+            return Journal.waiting(path, f"{path}: {reason}"), None
+        if short:  # say what a shop can understand first
+            reason = f"the file is cut short, and SQLite finds it damaged: {reason}"
+    try:
+        return replace_damaged(path, reason)
+    except (OSError, sqlite3.Error, JournalError) as exc:  # a full disk: the writer goes on
+        waiting = f"{path}: {reason}; not yet kept aside: {exc}"
+        return Journal.waiting(path, waiting, damaged=reason), None
 
 
 def replace_damaged(path: Path, reason: str) -> tuple[Journal, Damage]:
     """Keep the journal at ``path`` aside, start a fresh one there and note that the kept
-    one's readable events are to be copied in. Raises OSError when the folder refuses."""
-    kept = set_aside(path)
-    fresh = Journal(path)
-    note_recovery(fresh, kept, reason)
-    return fresh, Damage(kept.name, reason)
+    one's readable events are to be copied in.
+
+    The fresh journal is made first, under a name of its own, with the note already in it;
+    only then is the damaged one moved aside and the fresh one moved into its place. A folder
+    that refuses (a full disk) raises before anything was moved: the damaged journal is then
+    still where it was, to be replaced later."""
+    import os
+    import secrets
+
+    from pos_coach.paths import free_name, move_aside
+
+    companions = ("-wal", "-shm")
+    part = path.with_name(f".{path.stem}.fresh-{os.getpid()}-{secrets.token_hex(4)}{path.suffix}")
+    moved = False
+    try:
+        fresh = Journal(part)
+        try:
+            last = _last_rowid(path)
+            while True:
+                kept = free_name(path, "damaged", companions)
+                fresh.conn.execute("DELETE FROM recovered")
+                fresh.conn.execute(
+                    "INSERT INTO recovered (source, reason, found_at, last_rowid) "
+                    "VALUES (?, ?, ?, ?)",
+                    [kept.name, reason, utc_now(), last],
+                )
+                fresh.close()  # one whole file: its log is copied in and removed
+                try:
+                    move_aside(path, kept, companions)
+                except FileExistsError:
+                    fresh = Journal(part)
+                    continue  # the name was taken meanwhile: another one
+                moved = True
+                break
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                fresh.close()
+        move_aside(part, path)  # into the place of the damaged one, never replacing anything
+    finally:
+        if not moved:  # nothing changed: the damaged journal is where it was
+            for suffix in ("", *companions):
+                with contextlib.suppress(OSError):
+                    Path(f"{part}{suffix}").unlink()
+    return Journal(path), Damage(kept.name, reason)
 
 
 def note_recovery(journal: Journal, kept: Path, reason: str) -> None:

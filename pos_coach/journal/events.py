@@ -122,6 +122,11 @@ class JournalError(Exception):
     """The journal cannot be used; the message says why and which file."""
 
 
+class JournalTooNewError(JournalError):
+    """The journal was written by a newer POS Coach: this one cannot use it (it is kept aside,
+    like a damaged one, and a fresh one started)."""
+
+
 class JournalDamagedError(JournalError):
     """SQLite says the journal file is damaged (malformed, not a database): not worth trying
     again, unlike a disk that refuses for now."""

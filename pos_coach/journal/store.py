@@ -14,7 +14,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from pos_coach.journal.events import COLUMNS, Event, JournalDamagedError, JournalError
+from pos_coach.journal.events import (
+    COLUMNS,
+    Event,
+    JournalDamagedError,
+    JournalError,
+    JournalTooNewError,
+)
 from pos_coach.journal.schema import INSERT, INSERT_AT, SCHEMA_VERSION, migrate
 
 JOURNAL_FILE = "journal.db"
@@ -91,14 +97,19 @@ class Journal:
     def in_dir(cls, data_dir: Path) -> Journal:
         return cls(Path(data_dir) / JOURNAL_FILE)
 
+    # set when the file is known to be damaged but could not be replaced yet (a full disk)
+    damaged_for: str | None = None
+
     @classmethod
-    def waiting(cls, path: Path, reason: str) -> Journal:
+    def waiting(cls, path: Path, reason: str, damaged: str | None = None) -> Journal:
         """A journal whose file cannot be opened now (its folder cannot be written): it reads
         as empty, refuses appends with ``reason`` (so the counter keeps them in memory), and
-        opens the real file at the first append that finds it writable."""
+        opens the real file at the first append that finds it writable. ``damaged``: the file
+        is damaged and waits to be replaced (the writer does it as soon as it can)."""
         journal = cls(Path(":memory:"))
         journal.path = Path(path)
         journal.waiting_for = reason
+        journal.damaged_for = damaged
         return journal
 
     def retry_open(self) -> bool:
@@ -153,7 +164,7 @@ class Journal:
             kind = JournalDamagedError if is_damage(exc) else JournalError
             raise kind(f"{self.path}: not a journal database: {exc}") from exc
         if version > SCHEMA_VERSION:
-            raise JournalError(
+            raise JournalTooNewError(
                 f"{self.path}: schema version {version} is newer than this program knows "
                 f"({SCHEMA_VERSION}); update POS Coach"
             )

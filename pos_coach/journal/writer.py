@@ -70,7 +70,9 @@ class Appender:
         self._dirty_since: float | None = None  # the log holds commits not yet copied in
         self._rejected: set[int] = set()  # numbers of events no journal could take
         self._checking = False  # a reader's report of damage is being checked
-        self._found: str | None = None  # ...and SQLite agreed: the writer replaces the journal
+        # the journal is damaged (SQLite agreed, or start-up found it and could not replace it
+        # yet): the writer replaces it before it writes anything more
+        self._found: str | None = journal.damaged_for
         self._cv = threading.Condition()
         self._thread: threading.Thread | None = None
 
@@ -342,6 +344,11 @@ class Appender:
         if str(self.journal.path) == ":memory:":
             return self.journal
         journal = Journal(self.journal.path)
+        try:  # a journal start-up could not look at (it could not be opened then) is checked
+            journal.health_check()
+        except sqlite3.Error:
+            journal.close()
+            raise
         # it only appends: the pages it needs are the ends of each index, so a small cache
         journal.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
         return journal
@@ -355,6 +362,8 @@ class Appender:
         try:
             fresh, damage = replace_damaged(self.journal.path, reason)
         except (OSError, sqlite3.Error, JournalError) as error:
+            with self._cv:
+                self._found = reason  # still damaged: replaced at the next try
             self._refused(
                 OSError(f"{reason}; the damaged journal could not be kept aside: {error}")
             )

@@ -427,3 +427,54 @@ def test_half_a_surrogate_pair_from_outside_never_stops_the_journal(tmp_path):
     conn.close()
     assert origin == "gate\ufffd"
     assert not list(data.glob("journal.pending-*"))
+
+
+def test_a_damaged_journal_on_a_full_disk_is_replaced_once_there_is_room(small_disk):
+    """A journal damaged at start-up on a disk with no room left for a fresh one. Before, the
+    damaged file was moved aside, the fresh one could not be made: the counter did not start
+    (exit 1, a 0-byte journal.db left) and, with room again, started empty without ever
+    copying the old events. Now nothing is moved until the fresh journal exists: the counter
+    runs (events wait), and once there is room the journal is replaced and every old event
+    copied in."""
+    disk, how = small_disk
+    if how != "tmpfs":
+        pytest.skip("needs a real small file system: a file-size limit cannot hold a disk full")
+    data = disk / "data"
+    journal_with_log(data, 3_000)
+    garble(data / "journal.db", root_page(data / "journal.db", "phrase_uses"))
+    damaged = (data / "journal.db").read_bytes()
+    fill(disk, how, 0)
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    waiting = fire(data, 2)
+    assert not any(a["logged"] for a in waiting)  # shown; their events wait in memory
+    assert (data / "journal.db").read_bytes() == damaged  # nothing moved yet
+    (disk / "filler").unlink()  # room again
+    deadline = time.monotonic() + 30
+    while not list(data.glob("journal.damaged-*.db")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    later = fire(data, 2, start=2)
+    while count_events(data, OLD) < 3_000 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    stop(process)
+    [kept] = data.glob("journal.damaged-*.db")
+    assert kept.read_bytes() == damaged
+    assert all(a["logged"] for a in later)
+    assert count_events(data, OLD) == 3_000
+    assert {a["interaction"] for a in waiting + later} <= shown(data)
+    assert not list(data.glob(".journal.fresh-*"))
+
+
+def test_a_journal_that_cannot_be_opened_for_now_is_never_set_aside(tmp_path):
+    """Only what SQLite calls damage is set aside. A journal that cannot be opened for now
+    (here: a folder where the file should be; likewise no rights, no file handles left) is
+    left as it is and the counter runs on with its events waiting. Before, any error at
+    opening set a healthy journal aside out of sight."""
+    data = tmp_path / "data"
+    (data / "journal.db").mkdir(parents=True)
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    answers = fire(data, 2)
+    err = stop(process)
+    assert not any(a["logged"] for a in answers)  # shown, waiting in memory
+    assert not list(data.glob("journal.damaged-*")) and (data / "journal.db").is_dir()
+    assert "journal.db" in err and "kept as" not in err
+    assert list(data.glob("journal.pending-*.jsonl"))  # spilled at exit, nothing lost
