@@ -224,6 +224,17 @@ def finish_start(window: CounterWindow, core: Core, options: Options) -> list[ob
     return open_inlets(window, core, options.data_dir)
 
 
+def _stale_and_stuck(data_dir: Path) -> bool:
+    """The data dir's lock file was left by a POS Coach that is gone (a crash) on a folder
+    that cannot be written now (the disk remounted read-only after the crash): it can neither
+    be taken nor removed, so the lock goes to the private folder instead."""
+    if already_running(data_dir):
+        return False
+    from pos_coach.paths import unwritable
+
+    return unwritable(data_dir) is not None
+
+
 def take_lock(data_dir: Path) -> tuple[QLockFile, bool]:
     """The single-instance lock, and whether it is ours. It lives in the data dir, or, when the
     folder cannot be written, in this user's private folder under a name made from the data
@@ -231,12 +242,13 @@ def take_lock(data_dir: Path) -> tuple[QLockFile, bool]:
     from PySide6.QtCore import QLockFile
 
     with contextlib.suppress(OSError):  # a new data dir; when it cannot be made, see below
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     lock = QLockFile(str(data_dir / "pos-coach.lock"))
     if lock.tryLock(200):
         return lock, True
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        return lock, False  # another POS Coach holds it (or left it stale)
+    failed = lock.error() == QLockFile.LockError.LockFailedError
+    if failed and not _stale_and_stuck(data_dir):
+        return lock, False  # another POS Coach holds it (or left it stale: removed later)
     from pos_coach.inlet.address import data_dir_tag, private_dir
 
     try:  # this user's own folder: in a shared temp folder another user could hold the name

@@ -30,7 +30,7 @@ def unwritable(folder: Path) -> str | None:
     import tempfile
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # cashiers' names: ours only
         handle, probe = tempfile.mkstemp(prefix=".pos-coach-probe-", dir=folder)
         os.close(handle)
         os.unlink(probe)

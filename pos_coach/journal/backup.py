@@ -9,7 +9,6 @@ then given its name, which never replaces an existing file.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -35,26 +34,35 @@ def backup(data_dir: Path, dest: Path) -> Copy:
     dest = Path(dest)
     if dest.is_dir():
         dest = dest / f"journal-{datetime.now():%Y%m%d-%H%M%S}.db"
-    if dest.exists():
+    if dest.exists() or dest.is_symlink():
         raise JournalError(f"{dest}: already exists; a backup never replaces a file")
-    part = dest.with_name(f".{dest.name}.part-{os.getpid()}")
+    import shutil
+    import tempfile
+
+    try:
+        # made in a folder of its own that only this user can enter, beside the destination:
+        # nobody else can plant a file or a link under the name the copy is made with
+        work = Path(tempfile.mkdtemp(prefix=".pos-coach-backup-", dir=dest.parent))
+    except OSError as exc:
+        raise JournalError(f"{dest}: cannot write the backup: {exc.strerror or exc}") from exc
+    part = work / "journal.db"
     try:
         count = _copy(source, part)
+        os.chmod(part, 0o600)  # it holds cashiers' names
         _fsync(part)
         try:
-            os.link(part, dest)  # fails, replacing nothing, if the name was taken meanwhile
+            os.link(part, dest)  # fails, replacing nothing (not even a link), if taken
         except FileExistsError:
             raise JournalError(f"{dest}: already exists; a backup never replaces a file") from None
         except OSError:  # no hard links on this file system (FAT, some shares)
-            if dest.exists():
+            if dest.exists() or dest.is_symlink():
                 raise JournalError(f"{dest}: already exists") from None
-            os.replace(part, dest)
+            os.rename(part, dest)
         _fsync(dest.parent)
     except OSError as exc:
         raise JournalError(f"{dest}: cannot write the backup: {exc.strerror or exc}") from exc
     finally:
-        with contextlib.suppress(OSError):
-            part.unlink()
+        shutil.rmtree(work, ignore_errors=True)
     return Copy(dest, count)
 
 

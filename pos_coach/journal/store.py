@@ -62,7 +62,7 @@ def is_damage(exc: BaseException) -> bool:
 class Journal:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.reader = False  # see :meth:`read_only`
         self.conn = self._connect()
         self._db: Any = None
@@ -79,6 +79,7 @@ class Journal:
                 mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
                 self.wal = mode == "wal"
                 return conn
+            _create_private(self.path)
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -120,6 +121,13 @@ class Journal:
         return self.waiting_for is None
 
     def _open_for_real(self) -> None:
+        from pos_coach.paths import unwritable
+
+        # SQLite would open a journal on a read-only disk read-only without a word, and every
+        # connection of this process to it would then share its read-only state for good
+        problem = unwritable(self.path.parent)
+        if problem is not None:
+            raise sqlite3.OperationalError(problem)
         try:
             real = Journal(self.path)
         except (JournalError, OSError, sqlite3.Error) as exc:
@@ -327,6 +335,15 @@ class Journal:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _create_private(path: Path) -> None:
+    """A new journal file is readable by this user only (it holds cashiers' names); SQLite
+    gives its -wal and -shm files the same mode."""
+    if str(path) == ":memory:" or path.exists():
+        return
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _identity(path: Path | str) -> tuple[int, int] | None:

@@ -226,6 +226,12 @@ class Appender:
                     if batch and target is not None and not is_refusal(exc):
                         self._one_by_one(target, batch)  # an event no journal could take
                         continue
+                    if target is not None and target is not self.journal and _stale(exc):
+                        # opened while the disk was read-only (or failing): SQLite keeps such
+                        # a connection read-only for good, so the next try opens it again
+                        with contextlib.suppress(sqlite3.Error):
+                            target.close()
+                        target = None
                     if not self._refused(exc):
                         return  # stopping: what is left is spilled by the caller
                     continue
@@ -437,6 +443,16 @@ class Appender:
         for listener in list(self.listeners):
             with contextlib.suppress(Exception):  # a listener never stops the writer
                 listener()
+
+
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+
+
+def _stale(exc: Exception) -> bool:
+    """A refusal after which the connection is better opened again: anything but another
+    program holding the journal locked for a moment."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is None or code & 0xFF not in (SQLITE_BUSY, SQLITE_LOCKED)
 
 
 def _first(queue: deque[Event], count: int) -> list[Event]:

@@ -478,3 +478,35 @@ def test_a_journal_that_cannot_be_opened_for_now_is_never_set_aside(tmp_path):
     assert not list(data.glob("journal.damaged-*")) and (data / "journal.db").is_dir()
     assert "journal.db" in err and "kept as" not in err
     assert list(data.glob("journal.pending-*.jsonl"))  # spilled at exit, nothing lost
+
+
+def test_a_disk_remounted_read_only_after_a_crash_still_gives_a_counter(small_disk):
+    """A crash, then the disk comes back read-only (ext4 does so by itself on errors). Before,
+    the crashed run's lock file, which cannot be removed now, was taken for a running POS
+    Coach: "in use by another POS Coach", exit 1, no counter. Then, once the disk is writable
+    again, the journal is written while the app runs (before, a connection opened while the
+    disk was read-only stayed read-only: events waited until the app closed)."""
+    disk, how = small_disk
+    if how != "tmpfs":
+        pytest.skip("needs a file system the test can remount read-only")
+    data = disk / "data"
+    process = start_app(data)
+    first = fire(data, 3)
+    process.kill()
+    process.wait(30)
+    assert (data / "pos-coach.lock").exists()
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    try:
+        process = start_app(data, stderr=subprocess.PIPE, text=True)
+        waiting = fire(data, 2, start=3)
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
+    assert not any(a["logged"] for a in waiting)
+    deadline = time.monotonic() + 30
+    later = fire(data, 1, start=5)
+    while not later[-1]["logged"] and time.monotonic() < deadline:
+        time.sleep(0.5)
+        later.append(fire(data, 1, start=6)[0])
+    stop(process)
+    assert later[-1]["logged"], "the journal was never written while the app ran"
+    assert {a["interaction"] for a in first + waiting + later} <= shown(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
@@ -345,3 +346,39 @@ def test_text_utf8_cannot_hold_is_made_storable_not_refused():
     assert event.cashier == "A\ufffd"
     assert event.values()[-1] == '{"from": "gate\ufffd"}'
     assert Event("note", cashier="Анна 😀").cashier == "Анна 😀"  # whole pairs are kept
+
+
+def test_a_backup_never_follows_a_planted_link_nor_adopts_a_planted_file(data_dir, tmp_path):
+    """Another user, in a shared folder, plants files and links under the names a backup
+    might use. Before, the copy was made under a predictable name: a planted file became the
+    backup (readable and writable by them), a planted link made it overwrite the link's target.
+    """
+    from pos_coach.journal.backup import backup
+
+    journal = Journal.in_dir(data_dir)
+    journal.append(Event("note", cashier="Anna"))
+    journal.close()
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    victim = tmp_path / "victim.db"
+    victim.write_bytes(b"precious")
+    (shared / "taken.db").symlink_to(victim)
+    for pid in range(os.getpid() - 50, os.getpid() + 50):  # the old predictable names
+        (shared / f".friday.db.part-{pid}").symlink_to(victim)
+    with pytest.raises(JournalError, match="already exists"):
+        backup(data_dir, shared / "taken.db")
+    copy = backup(data_dir, shared / "friday.db")
+    assert victim.read_bytes() == b"precious"  # nothing written through any link
+    assert copy.events == 1 and not (shared / "friday.db").is_symlink()
+    assert (shared / "friday.db").stat().st_mode & 0o777 == 0o600
+    assert not list(shared.glob(".pos-coach-backup-*"))  # nothing left behind
+
+
+def test_a_new_journal_and_its_folder_are_this_users_only(tmp_path):
+    data = tmp_path / "new-data"
+    journal = Journal.in_dir(data)
+    journal.append(Event("note", cashier="Anna"))
+    assert data.stat().st_mode & 0o777 == 0o700
+    for name in ("journal.db", "journal.db-wal", "journal.db-shm"):
+        assert (data / name).stat().st_mode & 0o777 == 0o600, name
+    journal.close()
