@@ -88,7 +88,10 @@ class Journal:
             kind = JournalDamagedError if is_damage(exc) else JournalError
             raise kind(f"{self.path}: cannot open the journal: {exc}") from exc
         self.wal = mode == "wal"
-        self.files = {s: _identity(Path(f"{self.path}{s}")) for s in ("", "-wal", "-shm")}
+        # SQLite keeps the log beside the file a symbolic link points to
+        self.base = Path(os.path.realpath(self.path))
+        self.files = {s: _identity(Path(f"{self.base}{s}")) for s in ("", "-wal", "-shm")}
+        self._log_size = 0
         return conn
 
     # set while the journal's folder cannot be written: see :meth:`waiting`
@@ -311,10 +314,27 @@ class Journal:
         rows = [row[0] for row in self.conn.execute("PRAGMA quick_check(5)")]
         return None if rows == ["ok"] else "; ".join(str(r) for r in rows)
 
-    def wal_missing(self) -> bool:
-        """Whether the write-ahead log this connection writes to is no longer in the folder
-        (deleted by hand, or by a clean-up tool, while the app runs)."""
-        return self.wal and not os.path.exists(f"{self.path}-wal")
+    def log_state(self) -> str:
+        """What became of the write-ahead log this connection writes to, since it was opened:
+        ``ok``; ``missing`` (deleted while the app runs) or ``replaced`` (another file put in
+        its place, say by a sync tool): this connection still holds the real one; ``shrunk``
+        (cut short in place): what it held since the last checkpoint is gone from the disk."""
+        if not self.wal or not getattr(self, "files", None):
+            return "ok"
+        try:
+            info = os.stat(f"{self.base}-wal")
+        except OSError:
+            return "missing"
+        identity = (info.st_dev, info.st_ino)
+        recorded = self.files.get("-wal")
+        if recorded is None:  # made after this connection opened
+            self.files["-wal"] = identity
+        elif identity != recorded:
+            return "replaced"
+        elif info.st_size < self._log_size or not _log_header_whole(f"{self.base}-wal"):
+            return "shrunk"
+        self._log_size = info.st_size
+        return "ok"
 
     def file_moved(self) -> bool:
         """Whether the file at :attr:`path` is no longer the one this connection writes to
@@ -328,13 +348,27 @@ class Journal:
         beside a file put back, or another one, they must never be taken for its log)."""
         files = getattr(self, "files", {})
         return [
-            Path(f"{self.path}{s}")
+            Path(f"{self.base}{s}")
             for s in ("-wal", "-shm")
-            if files.get(s) is not None and _identity(Path(f"{self.path}{s}")) == files[s]
+            if files.get(s) is not None and _identity(Path(f"{self.base}{s}")) == files[s]
         ]
 
     def close(self) -> None:
         self.conn.close()
+
+
+WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _log_header_whole(path: str) -> bool:
+    """Whether a write-ahead log still starts with its header (a log cut to nothing in place
+    and written again starts with zeros)."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4)
+    except OSError:
+        return True  # gone: told apart by the caller
+    return len(head) < 4 or int.from_bytes(head, "big") in WAL_MAGIC
 
 
 def _create_private(path: Path) -> None:

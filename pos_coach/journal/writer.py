@@ -235,6 +235,17 @@ class Appender:
                     if not self._refused(exc):
                         return  # stopping: what is left is spilled by the caller
                     continue
+                # before anything is acknowledged: are the files still this journal's own?
+                if target.file_moved():
+                    target = self._rescue(target)
+                else:
+                    state = target.log_state()
+                    if state in ("missing", "replaced"):
+                        target = self._renew_log(target, state)
+                    elif state == "shrunk":  # its pages are gone from the disk: damage; the
+                        with self._cv:  # batch is written again, into the fresh journal
+                            self._found = f"{target.base}-wal was cut short while in use"
+                        continue
                 with self._cv:
                     for _ in batch:
                         self._queue.popleft()
@@ -242,10 +253,6 @@ class Appender:
                     self.last_error = None
                     self._dirty_since = time.monotonic()
                     self._cv.notify_all()
-                if target.file_moved():
-                    target = self._rescue(target)
-                elif target.wal_missing():
-                    target = self._renew_log(target)
                 self._tell()
         finally:
             if target is not None and target is not self.journal:
@@ -410,12 +417,24 @@ class Appender:
             self._cv.notify_all()
         return found
 
-    def _renew_log(self, target: Journal) -> Journal:
-        """The write-ahead log was deleted while in use: this connection still holds it, so
-        copy it into the journal file, then open the file again (with a new log)."""
+    def _renew_log(self, target: Journal, state: str) -> Journal:
+        """The write-ahead log was deleted or replaced while in use: this connection still
+        holds the real one, so copy it into the journal file, keep aside whatever file now
+        has its name (it must never be read as this journal's log), and open the file again
+        (with a new log)."""
+        from pos_coach.paths import keep_aside
+
         with contextlib.suppress(sqlite3.Error):
             target.checkpoint("TRUNCATE")
-        log.warning("%s-wal was deleted while in use; its events were copied in", target.path)
+        foreign = Path(f"{target.base}-wal")
+        if state == "replaced" and foreign.exists():
+            with contextlib.suppress(OSError):
+                keep_aside(foreign, "stale")
+        log.warning(
+            "%s-wal was %s while in use; its events were copied in",
+            target.path,
+            "deleted" if state == "missing" else "replaced",
+        )
         try:
             target.reopen()
             target.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")

@@ -510,3 +510,40 @@ def test_a_disk_remounted_read_only_after_a_crash_still_gives_a_counter(small_di
     stop(process)
     assert later[-1]["logged"], "the journal was never written while the app ran"
     assert {a["interaction"] for a in first + waiting + later} <= shown(data)
+
+
+@pytest.mark.parametrize("how", ["replaced by a copy", "cut short in place"])
+def test_a_log_tampered_with_while_running(tmp_path, how):
+    """``journal.db-wal`` replaced by a copy of itself (``cp``, then ``mv`` over it, as sync
+    and restore tools do) or cut to nothing in place (``: > journal.db-wal``) while the app
+    runs. Before: nothing noticed; a stale copy was replayed over newer pages at the next start
+    (20 of 45 events), a log cut short set the journal aside as malformed (0 of 45). Now a
+    replaced log is copied in from the real one the writer still holds, and a log cut short is
+    damage: the journal is replaced, and the event whose commit met it is written again. A log
+    cut short in place loses what it held since the last checkpoint: the writer copies the log
+    into the file whenever the shop is quiet for a second, so the test lets it."""
+    data = tmp_path / "data"
+    process = start_app(data)
+    try:
+        first = fire(data, 20)
+        time.sleep(2.5)  # a quiet moment: the log is copied into the file
+        log = data / "journal.db-wal"
+        if how == "replaced by a copy":
+            shutil.copyfile(log, tmp_path / "copy")
+            os.replace(tmp_path / "copy", log)
+        else:
+            with open(log, "r+b") as file:
+                file.truncate(0)
+        second = fire(data, 25, start=20)
+    finally:
+        process.kill()
+        process.wait(30)
+    assert all(a["logged"] for a in first + second)
+    process = start_app(data)
+    deadline = time.monotonic() + 30
+    wanted = {a["interaction"] for a in first + second}
+    while not wanted <= shown(data) and time.monotonic() < deadline:
+        time.sleep(0.2)  # a replaced journal gets its old events copied in
+    stop(process)
+    assert wanted <= shown(data)
+    assert integrity(data / "journal.db") == "ok"

@@ -382,3 +382,23 @@ def test_a_new_journal_and_its_folder_are_this_users_only(tmp_path):
     for name in ("journal.db", "journal.db-wal", "journal.db-shm"):
         assert (data / name).stat().st_mode & 0o777 == 0o600, name
     journal.close()
+
+
+def test_a_journal_reached_through_a_symbolic_link_is_not_taken_for_a_lost_log(tmp_path):
+    """SQLite keeps the log beside the file the link points to; before, the writer looked
+    beside the link, found no log after every commit and copied it in each time."""
+    from pos_coach.journal import Appender
+
+    elsewhere = tmp_path / "disk"
+    elsewhere.mkdir()
+    Journal(elsewhere / "journal.db").close()
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "journal.db").symlink_to(elsewhere / "journal.db")
+    writer = Appender(Journal.in_dir(data))
+    for n in range(5):
+        writer.append(Event("note", detail={"n": n}))
+    assert writer.flush()
+    assert writer.generation == 0 and not writer.replaced
+    assert not list(elsewhere.glob("journal.stale-*")) and not list(data.glob("journal.stale-*"))
+    writer.close()
