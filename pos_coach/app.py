@@ -15,8 +15,11 @@ from pos_coach.cards.cache import load_for_start
 from pos_coach.counter import Counter
 from pos_coach.i18n import message
 from pos_coach.journal import Journal, JournalError, open_or_start_fresh, spill, spilled_files
+from pos_coach.journal.damage import check_due, checked
 from pos_coach.library import Library
 from pos_coach.settings import Settings
+
+CHECK_AFTER_MS = 5000  # the daily check of every page starts this long after the window
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QLockFile, QTranslator
@@ -214,6 +217,16 @@ def finish_start(window: CounterWindow, core: Core, options: Options) -> list[ob
     if core.journal.waiting_for is None:  # else the files wait for a start that can write them
         writer.take_in(spilled_files(options.data_dir))  # before this run's events, in order
     writer.start()  # a journal that replaced a damaged one copies its events in
+    if core.journal.waiting_for is None and check_due(options.data_dir):
+        from PySide6.QtCore import QTimer
+
+        # a page garbled while the app was closed is met by nothing but this: every page read
+        # once a day, by SQLite, on a thread of its own, a little after the start
+        data_dir = options.data_dir
+        QTimer.singleShot(
+            CHECK_AFTER_MS,
+            lambda: writer.check("the daily check", on_clean=lambda: checked(data_dir)),
+        )
     zone = core.settings.check_zone()  # the zone database costs the start milliseconds
     if zone is not None:
         print(f"pos-coach: {zone.text(options.lang)}", file=sys.stderr)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING
@@ -105,6 +107,26 @@ def _open_journal(data_dir: str | None) -> Journal:
         sys.exit(Exit.PROBLEMS)
 
 
+@contextlib.contextmanager
+def _reading(journal: Journal) -> Iterator[None]:
+    """Reading the journal: a damaged page met on the way is said in a sentence naming the
+    file and what to do, never a traceback (exit 1)."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        click.echo(
+            f"pos-coach: {journal.path}: the journal cannot be read to the end ({exc}). Start"
+            " POS Coach: it keeps the damaged file aside and copies every event that can still"
+            " be read into a fresh journal.",
+            err=True,
+        )
+        sys.exit(Exit.PROBLEMS)
+    finally:
+        journal.close()
+
+
 DATA_DIR_OPTION = click.option(
     "--data-dir", type=click.Path(file_okay=False), help="Folder of the journal."
 )
@@ -144,6 +166,22 @@ def report(
     data_dir: str | None,
 ) -> None:
     """Interactions and how they ended, grouped; the same figures as the review window."""
+
+    journal = _open_journal(data_dir)
+    with _reading(journal):
+        _report(journal, since, until, by, fmt, cashier, situation, data_dir)
+
+
+def _report(
+    journal: Journal,
+    since: datetime | None,
+    until: datetime | None,
+    by: str,
+    fmt: str,
+    cashier: str | None,
+    situation: str | None,
+    data_dir: str | None,
+) -> None:
     from datetime import timedelta
 
     from pos_coach import paths
@@ -153,7 +191,6 @@ def report(
     from pos_coach.review.periods import days
     from pos_coach.settings import Settings
 
-    journal = _open_journal(data_dir)
     zone = shop_zone(str(Settings.in_dir(paths.data_dir(data_dir))["timezone"]))
     last = until.date() if until else datetime.now(zone).date()
     first = since.date() if since else last - timedelta(days=29)
@@ -179,7 +216,6 @@ def report(
     else:
         click.echo(f"{first.isoformat()} – {last.isoformat()} ({zone}), by {by}")
         click.echo(rows_table([*rows, total], by))
-    journal.close()
 
 
 @cli.command()
@@ -192,12 +228,12 @@ def export(fmt: str, data_dir: str | None) -> None:
     from pos_coach.review.output import events_csv, events_jsonl, iter_events
 
     journal = _open_journal(data_dir)
-    events = iter_events(journal.db.conn)
-    if fmt == "csv":
-        events_csv(events, sys.stdout)
-    else:
-        events_jsonl(events, sys.stdout)
-    journal.close()
+    with _reading(journal):
+        events = iter_events(journal.db.conn)
+        if fmt == "csv":
+            events_csv(events, sys.stdout)
+        else:
+            events_jsonl(events, sys.stdout)
 
 
 @cli.command()

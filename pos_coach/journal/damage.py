@@ -41,6 +41,29 @@ class Damage:
     reason: str
 
 
+CHECK_EVERY_SECONDS = 24 * 3600  # a page garbled while the app was closed is looked for daily
+_CHECKED = "journal-checked"  # in the cache folder: when SQLite last found the journal whole
+
+
+def check_due(data_dir: Path) -> bool:
+    """Whether the journal's daily check (every page read by SQLite) is due."""
+    import time
+
+    try:
+        when = (Path(data_dir) / "cache" / _CHECKED).stat().st_mtime
+    except OSError:
+        return True
+    return not 0 <= time.time() - when < CHECK_EVERY_SECONDS
+
+
+def checked(data_dir: Path) -> None:
+    """Note that SQLite found the journal whole just now."""
+    folder = Path(data_dir) / "cache"
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        (folder / _CHECKED).write_text("SQLite's quick_check found the journal whole\n")
+
+
 def set_aside(path: Path) -> Path:
     """Move a damaged journal (and its -wal/-shm files) aside under a name of its own, never
     replacing anything and never deleting (:func:`pos_coach.paths.keep_aside`)."""
@@ -257,15 +280,22 @@ class Recovery:
             return None
         return cls(target, row[0]) if row else None
 
-    def _state(self) -> tuple[int, int, list[list[int]]]:
+    def _state(self) -> tuple[int, int, list[list[int]], int | None]:
         row = self.target.conn.execute(
-            "SELECT next_rowid, last_rowid, lost FROM recovered WHERE source = ?", [self.source]
+            "SELECT next_rowid, last_rowid, lost, scan_next FROM recovered WHERE source = ?",
+            [self.source],
         ).fetchone()
-        return int(row[0]), int(row[1]), json.loads(row[2] or "[]")
+        return int(row[0]), int(row[1]), json.loads(row[2] or "[]"), row[3]
 
     def step(self, limit: int = 2000) -> bool:
-        """Copy up to ``limit`` more events; False once this journal is done."""
-        after, last, lost = self._state()
+        """Copy up to ``limit`` more events; False once this journal is done.
+
+        First through SQL, in rowid order, skipping what cannot be read; then, when something
+        could not, by reading every page of the file and its log as bytes
+        (:mod:`pos_coach.journal.pagescan`) for the rows of the parts SQL could not reach."""
+        after, last, lost, scan_next = self._state()
+        if scan_next is not None:
+            return self._scan_step(int(scan_next), lost)
         try:
             conn = self._connection()
         except sqlite3.Error:  # the file cannot be opened at all: nothing (more) to copy
@@ -288,20 +318,57 @@ class Recovery:
             position, done = after, True
         good = [r for r in rows if r[7] in KINDS]  # a row garbled beyond use is left out
         lost.extend([r[0], r[0]] for r in rows if r[7] not in KINDS)  # type: ignore[misc]
+        scan = 1 if done and lost else None  # the parts SQL could not reach: read as bytes
+        self._write(
+            [list(row) for row in good],
+            "next_rowid = ?, lost = ?, scan_next = ?, done_at = ?",
+            [position, json.dumps(lost), scan, utc_now() if done and scan is None else None],
+        )
+        if done and scan is None:
+            self.close()
+            return False
+        return True
+
+    def _write(self, rows: list[list[object]], changes: str, values: list[object]) -> None:
+        """Insert ``rows`` (rowid first) and update this journal's row, in one transaction."""
         target = self.target.conn
         target.execute("BEGIN IMMEDIATE")
         try:
-            insert_at(target, [list(row) for row in good])
+            before = target.total_changes
+            insert_at(target, rows)
+            copied = target.total_changes - before
             target.execute(
-                "UPDATE recovered SET next_rowid = ?, copied = copied + ?, lost = ?, "
-                "done_at = ? WHERE source = ?",
-                [position, len(good), json.dumps(lost), utc_now() if done else None, self.source],
+                f"UPDATE recovered SET {changes}, copied = copied + ? WHERE source = ?",
+                [*values, copied, self.source],
             )
             target.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 target.execute("ROLLBACK")
             raise
+
+    def _scan_step(self, place: int, lost: list[list[int]], pages: int = 256) -> bool:
+        """Read ``pages`` more pages of the damaged file (then its log) as bytes and copy the
+        events found there that SQL could not reach."""
+        from pos_coach.journal.pagescan import Scanner, layout
+
+        path = self.target.path.with_name(self.source)
+        shape = layout(path)
+        end = place + pages
+        rows: list[list[object]] = []
+        if shape is not None:
+            scanner = Scanner(path, shape)
+            end = min(end, shape.positions + 1)
+            for position in range(place, end):
+                for rowid, values in scanner.rows(position):
+                    if any(low <= rowid <= high for low, high in lost):
+                        rows.append([rowid, *values])
+        done = shape is None or end > shape.positions
+        self._write(
+            rows,
+            "scan_next = ?, done_at = ?",
+            [None if done else end, utc_now() if done else None],
+        )
         if done:
             self.close()
         return not done

@@ -237,6 +237,7 @@ CREATE TABLE recovered (  -- damaged journals kept aside, whose readable events 
     last_rowid INTEGER NOT NULL DEFAULT 0,  -- the source's last rowid (or an upper bound)
     copied INTEGER NOT NULL DEFAULT 0,      -- events copied so far
     lost TEXT NOT NULL DEFAULT '[]',        -- rowid ranges of the source that could not be read
+    scan_next INTEGER,         -- reading its pages as bytes for the rest: the next one (NULL: no)
     done_at TEXT               -- when copying finished, UTC (NULL: still going on)
 )
 """

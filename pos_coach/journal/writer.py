@@ -105,14 +105,19 @@ class Appender:
 
     def report_damage(self, reason: str) -> None:
         """A reader found the journal damaged (a report reading a garbled page the writer
-        never touches). SQLite checks the whole file on a thread of its own, off the writer's
-        way; if it agrees, the writer replaces the journal as if it had found the damage."""
+        never touches): see :meth:`check`."""
+        self.check(reason)
+
+    def check(self, reason: str, on_clean: Callable[[], None] | None = None) -> None:
+        """SQLite checks the whole journal (``quick_check``) on a thread of its own, off the
+        writer's way; if it finds damage, the writer replaces the journal as if it had found
+        the damage itself. ``on_clean`` is called when it found none."""
         with self._cv:
             if self._checking:
                 return
             self._checking = True
 
-        def check() -> None:
+        def run() -> None:
             finding: str | None = None
             try:
                 journal = Journal(self.journal.path).read_only()
@@ -125,11 +130,14 @@ class Appender:
             with self._cv:
                 self._checking = False
                 if finding is not None:
-                    self._found = f"{reason} ({finding})" if finding != reason else reason
+                    self._found = f"{reason}: {finding}"
                     self._start()
                     self._cv.notify_all()
+            if finding is None and on_clean is not None:
+                with contextlib.suppress(Exception):
+                    on_clean()
 
-        threading.Thread(target=check, name="pos-coach-journal-check", daemon=True).start()
+        threading.Thread(target=run, name="pos-coach-journal-check", daemon=True).start()
 
     def _start(self) -> None:
         if (self._thread is None or not self._thread.is_alive()) and not self._stopping:

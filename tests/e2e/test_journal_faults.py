@@ -547,3 +547,46 @@ def test_a_log_tampered_with_while_running(tmp_path, how):
     stop(process)
     assert wanted <= shown(data)
     assert integrity(data / "journal.db") == "ok"
+
+
+def interior_page(path: Path, name: str) -> int:
+    """An interior page of a table or index, away from its newest rows."""
+    conn = sqlite3.connect(path)
+    try:
+        pages = [
+            r[0]
+            for r in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'internal' ORDER BY path",
+                [name],
+            )
+        ]
+    finally:
+        conn.close()
+    return pages[len(pages) // 2] if len(pages) > 2 else pages[0]
+
+
+def test_a_page_garbled_while_the_app_was_closed_is_found_and_said(tmp_path):
+    """A page away from the newest events garbled while the app was closed: nothing at the
+    start reads it, nor does a new event. Before: no word, the app ran on the damaged file,
+    `pos-coach export` died with a traceback part-way. Now `export` says what is wrong and
+    what to do, and the app's daily check (every page, read by SQLite on a thread of its own,
+    a few seconds after the start) finds it: the journal is replaced and its events copied."""
+    data = tmp_path / "data"
+    journal_with_log(data, 30_000)
+    garble(data / "journal.db", interior_page(data / "journal.db", "events"))
+    exported = pos_coach("export", "--data-dir", str(data))
+    assert exported.returncode == 1 and "Traceback" not in exported.stderr
+    assert "cannot be read to the end" in exported.stderr and "journal.db" in exported.stderr
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(data.glob("journal.damaged-*.db")) and time.monotonic() < deadline:
+        time.sleep(0.3)
+    answers = fire(data, 2)
+    while count_events(data, OLD) < 30_000 and time.monotonic() < deadline:
+        time.sleep(0.3)
+    err = stop(process)
+    assert list(data.glob("journal.damaged-*.db")), "the damage was never found"
+    assert "the daily check" in err
+    assert all(a["logged"] for a in answers)
+    assert count_events(data, OLD) == 30_000  # the pages under it read as bytes: every one
+    assert pos_coach("export", "--data-dir", str(data)).returncode == 0

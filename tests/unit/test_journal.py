@@ -402,3 +402,37 @@ def test_a_journal_reached_through_a_symbolic_link_is_not_taken_for_a_lost_log(t
     assert writer.generation == 0 and not writer.replaced
     assert not list(elsewhere.glob("journal.stale-*")) and not list(data.glob("journal.stale-*"))
     writer.close()
+
+
+@pytest.mark.parametrize("page", ["the file header", "the schema", "the events table's root"])
+def test_events_sql_cannot_reach_are_read_from_their_pages(data_dir, page):
+    """A garbled first page (the file header and the schema) or root of the events table
+    leaves every event out of SQL's reach, though their own pages are whole. Before, not one
+    was copied into the fresh journal; now the damaged file's pages are read as bytes."""
+    from pos_coach.journal import Appender
+    from pos_coach.journal.damage import recoveries, replace_damaged
+
+    journal = Journal.in_dir(data_dir)
+    journal.append_many([Event("note", cashier="Old", detail={"n": n}) for n in range(4000)])
+    journal.checkpoint("TRUNCATE")
+    root = journal.conn.execute(
+        "SELECT rootpage FROM sqlite_schema WHERE name = 'events'"
+    ).fetchone()[0]
+    journal.close()
+    path = data_dir / "journal.db"
+    with open(path, "r+b") as file:
+        if page == "the file header":
+            file.write(os.urandom(16))
+        elif page == "the schema":
+            file.seek(100)
+            file.write(os.urandom(4096 - 100))
+        else:
+            file.seek((root - 1) * 4096)
+            file.write(os.urandom(4096))
+    fresh, _ = replace_damaged(path, "database disk image is malformed")
+    writer = Appender(fresh)
+    assert writer.settle(60)
+    old = sorted(e.detail["n"] for e in fresh.events() if e.cashier == "Old")
+    assert old == list(range(4000))
+    assert recoveries(fresh)[0].done
+    writer.close()
