@@ -26,6 +26,7 @@ class Exit(IntEnum):
     NOT_YET_LOGGED = 3
     # 4 is kept for another command
     NOT_OURS = 5
+    NOT_SHOWN = 6
 
 
 LANG_OPTION = click.option(
@@ -325,7 +326,8 @@ def trigger(card_id: str, origin: str | None, data_dir: str | None) -> None:
 
     Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running, 3 shown
     but its event is not yet in the journal (the disk refuses writes; the app keeps it), 5
-    another OS user answers the socket (refused: nothing was sent to it).
+    another OS user answers the socket (refused: nothing was sent to it), 6 the app runs but
+    could not show it now (too many callers at once, or an error: try again).
     """
     from pos_coach.inlet.trigger import run_trigger
 

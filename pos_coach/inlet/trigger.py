@@ -11,12 +11,14 @@ from pos_coach.inlet.protocol import UNKNOWN
 
 SHOWN, UNKNOWN_ID, NOT_RUNNING, NOT_YET_LOGGED = 0, 1, 2, 3
 NOT_OURS = 5  # 4 is kept for another command
+NOT_SHOWN = 6  # running, but it could not show the card now (too busy, or an error)
 
 
 def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
     """Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running,
     3 shown but not yet in the journal (the disk refuses writes; the app keeps the event),
-    5 another OS user answers the socket (refused: nothing was sent to it)."""
+    5 another OS user answers the socket (refused: nothing was sent to it), 6 the app runs but
+    could not show the card now (too many callers at once, or an error: try again)."""
     folder = data_dir or os.environ.get("POS_COACH_DATA_DIR")
     if not folder:  # the per-user default: only now pay for platformdirs
         from pos_coach import paths
@@ -57,7 +59,7 @@ def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
         print(f"pos-coach: unknown card '{card_id}'; close matches: {matches}", file=sys.stderr)
         return UNKNOWN_ID
     print(
-        f"pos-coach: the app could not show '{card_id}': {answer.get('detail', '')}",
+        f"pos-coach: the app could not show '{card_id}' now: {answer.get('detail', '')}",
         file=sys.stderr,
     )
-    return UNKNOWN_ID
+    return NOT_SHOWN

@@ -161,3 +161,17 @@ def test_trigger_refuses_a_socket_another_user_answers_with_exit_5(monkeypatch, 
     assert out == ""
     assert "another user (uid 65534) answers the socket" in err and "refused" in err
     assert "/run/user/1000/pos-coach/0123456789abcdef.sock" in err
+
+
+def test_trigger_tells_a_busy_app_from_an_unknown_card(monkeypatch, capsys):
+    """The app answering "too many connections at once" is not "unknown id" (exit 1, which a
+    script would take for a typo in the card id): exit 6, try again."""
+    from pos_coach.cli import Exit
+    from pos_coach.inlet import trigger
+
+    def busy(folder, message):
+        return {"ok": False, "error": "unavailable", "detail": "too many connections at once"}
+
+    monkeypatch.setattr(trigger, "request", busy)
+    assert trigger.run_trigger("gate-alarm", None, "/d") == Exit.NOT_SHOWN == 6
+    assert "too many connections" in capsys.readouterr().err
