@@ -167,22 +167,6 @@ def report(
     data_dir: str | None,
 ) -> None:
     """Interactions and how they ended, grouped; the same figures as the review window."""
-
-    journal = _open_journal(data_dir)
-    with _reading(journal):
-        _report(journal, since, until, by, fmt, cashier, situation, data_dir)
-
-
-def _report(
-    journal: Journal,
-    since: datetime | None,
-    until: datetime | None,
-    by: str,
-    fmt: str,
-    cashier: str | None,
-    situation: str | None,
-    data_dir: str | None,
-) -> None:
     from datetime import timedelta
 
     from pos_coach import paths
@@ -192,31 +176,33 @@ def _report(
     from pos_coach.review.periods import days
     from pos_coach.settings import Settings
 
-    zone = shop_zone(str(Settings.in_dir(paths.data_dir(data_dir))["timezone"]))
-    last = until.date() if until else datetime.now(zone).date()
-    first = since.date() if since else last - timedelta(days=29)
-    period = days(first, last, zone)
-    filters = Filters(cashier=cashier, situations=(situation,) if situation else None)
-    reports = Reports(journal.db.conn, zone)
-    rows = reports.rows(by, period, filters)
-    if by in ("hour", "day", "weekday"):
-        rows.sort(key=lambda r: r.key)
-    total = reports.total(period, filters)
-    if fmt == "csv":
-        rows_csv(rows, sys.stdout)
-    elif fmt == "json":
-        payload = {
-            "from": first.isoformat(),
-            "to": last.isoformat(),
-            "timezone": str(zone),
-            "by": by,
-            "rows": json.loads(rows_json(rows)),
-            "total": total.as_dict(),
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        click.echo(f"{first.isoformat()} – {last.isoformat()} ({zone}), by {by}")
-        click.echo(rows_table([*rows, total], by))
+    journal = _open_journal(data_dir)
+    with _reading(journal):
+        zone = shop_zone(str(Settings.in_dir(paths.data_dir(data_dir))["timezone"]))
+        last = until.date() if until else datetime.now(zone).date()
+        first = since.date() if since else last - timedelta(days=29)
+        period = days(first, last, zone)
+        filters = Filters(cashier=cashier, situations=(situation,) if situation else None)
+        reports = Reports(journal.db.conn, zone)
+        rows = reports.rows(by, period, filters)
+        if by in ("hour", "day", "weekday"):
+            rows.sort(key=lambda r: r.key)
+        total = reports.total(period, filters)
+        if fmt == "csv":
+            rows_csv(rows, sys.stdout)
+        elif fmt == "json":
+            payload = {
+                "from": first.isoformat(),
+                "to": last.isoformat(),
+                "timezone": str(zone),
+                "by": by,
+                "rows": json.loads(rows_json(rows)),
+                "total": total.as_dict(),
+            }
+            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            click.echo(f"{first.isoformat()} – {last.isoformat()} ({zone}), by {by}")
+            click.echo(rows_table([*rows, total], by))
 
 
 @cli.command()

@@ -135,22 +135,19 @@ def test_a_relative_data_dir_as_make_run_gives_works(tmp_path):
         from tests.e2e.running import wait_until_answering
 
         wait_until_answering(tmp_path / "var", process)
-        fired = subprocess.run(
-            [*LAUNCHER, "trigger", "gate-alarm", "--data-dir", "var"],
-            cwd=tmp_path,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        copied = subprocess.run(
-            [*LAUNCHER, "backup", "copy.db", "--data-dir", "var"],
-            cwd=tmp_path,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+
+        def command(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [*LAUNCHER, *args, "--data-dir", "var"],
+                cwd=tmp_path,
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+
+        fired = command("trigger", "gate-alarm")
+        copied = command("backup", "copy.db")
     finally:
         process.send_signal(signal.SIGTERM)
         _out, err = process.communicate(timeout=30)
