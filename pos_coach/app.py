@@ -58,7 +58,7 @@ def build_core(options: Options) -> Core:
         from pos_coach.cards.model import Pack
 
         pack = Pack(lang=options.lang, name="", categories={}, cards={})
-    library = Library(pack)
+    library = Library(pack, load.packs.values())  # search reads every language
     journal, damaged = open_or_start_fresh(options.data_dir)
     journal.read_only()  # the window only reads; every write goes through the counter's writer
     settings = Settings.in_dir(options.data_dir, look_up_zone=False)  # after the first paint

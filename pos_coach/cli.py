@@ -92,6 +92,59 @@ def check(directory: str | None, lang: str | None) -> None:
     click.echo(message("check_summary_ok", lang, args))
 
 
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@LANG_OPTION
+@click.option(
+    "--situations", type=click.Path(file_okay=False), help="Folder of the situation pack."
+)
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def search(
+    query: tuple[str, ...], lang: str | None, situations: str | None, limit: int, fmt: str
+) -> None:
+    """Find the cards for QUERY as the counter's search does: ranked, with why each matched.
+
+    Cards of every language of the pack are searched; they are shown in --lang. Exit status: 0
+    with results, 1 with none.
+    """
+    from pos_coach import paths
+    from pos_coach.cards import load_pack
+    from pos_coach.library import Library
+
+    lang = lang or system_lang()
+    text = " ".join(query)
+    result = load_pack(paths.situations_dir(situations))
+    pack = result.pack_for(lang)
+    hits = []
+    if pack is not None:
+        library = Library(pack, result.packs.values())
+        hits = library.search_hits(text, limit=limit)
+    if fmt == "json":
+        rows = [
+            {
+                "rank": rank,
+                "id": hit.card.id,
+                "title": hit.card.title,
+                "lang": hit.card.lang,
+                "score": hit.score,
+                "why": [vars(match) for match in hit.why],
+            }
+            for rank, hit in enumerate(hits, 1)
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif hits:
+        click.echo(message("search_header", lang))
+        for rank, hit in enumerate(hits, 1):
+            why = "; ".join(match.describe(hit.card.lang) for match in hit.why)
+            click.echo(f"{rank}\t{hit.card.id}\t{hit.score:.1f}\t{hit.card.title}\t{why}")
+    if not hits:
+        click.echo(message("search_none", lang, {"query": text}), err=True)
+        sys.exit(Exit.PROBLEMS)
+
+
 def _open_journal(data_dir: str | None) -> Journal:
     """The journal of ``--data-dir`` (or the default), or a clear message and exit 1."""
     from pos_coach import paths

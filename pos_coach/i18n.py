@@ -210,6 +210,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{cards} cards in {langs} language(s), no problems",
         "ru": "карточек: {cards}, языков: {langs}, ошибок нет",
     },
+    "search_none": {
+        "en": "no card matches \"{query}\"",
+        "ru": "ни одна карточка не подходит к «{query}»",
+    },
+    "search_header": {
+        "en": "rank\tid\tscore\ttitle\twhy",
+        "ru": "место\tid\tбаллы\tзаголовок\tпочему",
+    },
     "check_summary_bad": {
         "en": "{count} problem(s) found; {cards} card(s) loaded",
         "ru": "найдено проблем: {count}; загружено карточек: {cards}",

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pos_coach.cards.model import Card, Category, Pack
 from pos_coach.library.rotation import PhraseRotation
 from pos_coach.library.search import Hit, SearchIndex
 
 
 class Library:
-    """One language of a pack, ready for the counter."""
+    """One language of a pack, ready for the counter; search also reads the pack's other
+    languages (``others``), so a word in either language finds the card."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, others: Iterable[Pack] = ()) -> None:
         self.pack = pack
+        self.others = [p for p in others if p.lang != pack.lang]
         self.lang = pack.lang
         self.cards: list[Card] = pack.ordered_cards()
         self.categories: list[Category] = pack.ordered_categories()
@@ -43,7 +47,8 @@ class Library:
     @property
     def index(self) -> SearchIndex:
         if self._index is None:
-            self._index = SearchIndex(self.cards)
+            others = [other.ordered_cards() for other in self.others]
+            self._index = SearchIndex(self.cards, others)
         return self._index
 
     def warm_up(self) -> None:
@@ -52,6 +57,9 @@ class Library:
         import rapidfuzz.distance.OSA
         import rapidfuzz.process  # noqa: F401 - imported for later
 
+        from pos_coach.library.morph import FORMS
+
+        FORMS.load()
         _ = self.index
 
     def close_matches(self, card_id: str, n: int = 3) -> list[str]:

@@ -1,37 +1,50 @@
-"""Search as you type over card titles, tags, summaries and phrasings.
+"""Search as you type: the card a cashier means, from what they actually type.
 
-Case-insensitive, ``ё`` = ``е``, every word of the query must match (the last one may be
-unfinished). The query is also read as if typed on the other keyboard layout, and as Russian
-written in Latin letters ("vozvrat"). When nothing
-matches directly, one or two typos per word are forgiven, a swap of two letters counting as one
-(rapidfuzz computes the optimal-string-alignment distances).
+Every word of the query counts for what it matches, and for how well:
+
+- **exact** (the word itself, case-insensitive, ``ё`` = ``е``) beats
+- **form** (the same dictionary form or stem: «картой» finds «карта», «подошёл» finds
+  «подошло»; see :mod:`pos_coach.library.morph`) and **prefix** (a word being typed, or cut
+  short: «возвр»), which beat
+- **typo** (one slip in a word of 4-7 letters, two in a longer one; a swap of two letters is one
+  slip), which beats
+- **layout** and **translit**: the query read as if typed on the other keyboard layout
+  ("hfvrf" = «рамка», «ифпы» = "bags"), or as Russian in Latin letters ("vozvrat").
+
+A word's matches count by where they are (title, then tags and id, then summary, then phrasings
+and steps) and by how rare the word is among the cards (a word on every card tells little). A
+word that matches nothing lowers the score without emptying the result; stop words («на», «с»,
+"the", "at") are left out; words found next to each other, as in the query, count extra. Cards
+of every language of the pack are searched at once (they share ids): «возврат» in the English
+interface finds the refund card, shown in English.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-from collections import defaultdict
+import itertools
+import math
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pos_coach.cards.model import Card
-from pos_coach.library.layout import alternatives
-
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+from pos_coach.library.layout import to_cyrillic, to_latin, transliterate
+from pos_coach.library.morph import FORMS, Forms, is_stop, normalise, words
 
 # How much a match in each field counts.
-WEIGHTS = {"title": 8.0, "id": 6.0, "tags": 6.0, "summary": 3.0, "say": 1.5, "steps": 1.0}
-EXACT, PREFIX, INFIX = 1.0, 0.75, 0.4
-FUZZY = 0.5
+WEIGHTS = {"title": 10.0, "tags": 8.0, "id": 6.0, "summary": 4.0, "say": 2.0, "steps": 1.5}
+HEAD_FIELDS = frozenset({"title", "tags", "id"})
+# How well a word matches (exact beats form beats typo beats another layout's reading).
+EXACT, FORM = 1.0, 0.9
+PREFIX_TYPING, PREFIX = 0.85, 0.7  # the word being typed (the last one) / a word cut short
+TYPO = {1: 0.6, 2: 0.45}
+READING = {"": 1.0, "layout": 0.5, "translit": 0.5}
+PHRASE = 0.3  # bonus share for two query words found side by side
+SHORTLIST = 40  # the best cards looked at again for phrases
+KEEP = 0.2  # cards scoring below this share of the best are not shown
 
-
-def normalise(text: str) -> str:
-    return text.casefold().replace("ё", "е")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(normalise(text))
+__all__ = ["Hit", "Match", "SearchIndex", "max_typos", "normalise", "words"]
 
 
 def max_typos(length: int) -> int:
@@ -41,107 +54,291 @@ def max_typos(length: int) -> int:
 
 
 @dataclass(frozen=True)
+class Match:
+    """Why a card was found: one query word, the card's word it matched, how, and where."""
+
+    word: str
+    matched: str
+    kind: str  # exact / form / prefix / typo
+    reading: str  # "" as typed, "layout" (other keyboard layout), "translit"
+    field: str  # title, tags, id, summary, say, steps
+    lang: str  # of the card text it matched in
+
+    def describe(self, shown: str = "") -> str:
+        """``word -> matched (kind[, reading], field[ lang])``; the language is named when it is
+        not ``shown``, the one the cards are shown in."""
+        how = self.kind if not self.reading else f"{self.kind}, {self.reading}"
+        where = self.field if self.lang == shown else f"{self.field} {self.lang}"
+        return f"{self.word} -> {self.matched} ({how}, {where})"
+
+
+@dataclass(frozen=True)
 class Hit:
     card: Card
     score: float
+    why: tuple[Match, ...] = ()
+
+
+@dataclass
+class _Term:
+    """One query word's matches: the card words it matched and how well, best per card."""
+
+    word: str
+    found: dict[str, tuple[float, str]]  # card word -> (quality, kind)
+    best: dict[int, float]  # card -> quality x field weight
+    direct: bool  # matched exactly or in another form (no typo needed)
 
 
 class SearchIndex:
-    """An inverted index from words to the cards (and fields) that contain them."""
+    """Words of the cards (all languages, merged by id) and the cards they are in."""
 
-    def __init__(self, cards: Sequence[Card]) -> None:
+    def __init__(
+        self,
+        cards: Sequence[Card],
+        others: Iterable[Sequence[Card]] = (),
+        forms: Forms = FORMS,
+    ) -> None:
         self.cards = list(cards)
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
-        for index, card in enumerate(self.cards):
+        self._forms = forms
+        slot = {card.id: i for i, card in enumerate(self.cards)}
+        self._texts: list[list[tuple[str, str, list[str]]]] = [[] for _ in self.cards]
+        postings: dict[str, dict[int, float]] = {}
+        heads: set[str] = set()
+        every = [(i, card) for i, card in enumerate(self.cards)]
+        for pack in others:
+            every.extend((slot[c.id], c) for c in pack if c.id in slot)
+        for doc, card in every:
             for field, text in _fields(card):
                 weight = WEIGHTS[field]
-                for word in words(text):
-                    slot = postings[word]
-                    if slot.get(index, 0.0) < weight:
-                        slot[index] = weight
-        self._postings = dict(postings)
-        self._vocab = sorted(self._postings)
+                seq = [w for w in words(text) if not is_stop(w)]
+                self._texts[doc].append((field, card.lang, seq))
+                for word in seq:
+                    found = postings.setdefault(word, {})
+                    if found.get(doc, 0.0) < weight:
+                        found[doc] = weight
+                if field in HEAD_FIELDS:
+                    heads.update(seq)
+        self._postings = postings
+        self._vocab = sorted(postings)
+        self._heads = sorted(heads)
+        # forms: a key (dictionary form or stem) -> the card words known by it
+        by_key: dict[str, list[str]] = {}
+        for word in self._vocab:
+            for key in (word, *forms.of(word)):
+                by_key.setdefault(key, []).append(word)
+        self._by_key = by_key
+        # typo candidates (card words and their keys), by length
         self._by_length: dict[int, list[str]] = {}
+        for term in by_key:
+            self._by_length.setdefault(len(term), []).append(term)
+        self._head_cuts: dict[int, list[str]] = {}
+        self._cache: OrderedDict[tuple[str, bool], _Term] = OrderedDict()
 
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    # -- the search --------------------------------------------------------------------------
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
-        variants = [words(v) for v in alternatives(query)]
-        variants = [v for v in variants if v]
-        if not variants:
+        typing = bool(query) and not query[-1].isspace()  # the last word may be unfinished
+        readings = [r for r in self._readings(query) if r[1]]
+        if not readings:
             return []
-        for fuzzy in (False, True):
-            best: dict[int, float] = {}
-            for tokens in variants:
-                for index, score in self._score(tokens, fuzzy).items():
-                    if score > best.get(index, 0.0):
-                        best[index] = score
-            if best:
-                ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-                hits = [Hit(self.cards[i], s) for i, s in ranked]
-                return hits[:limit] if limit else hits
-        return []
-
-    # -- scoring -----------------------------------------------------------------------------
-    def _score(self, tokens: list[str], fuzzy: bool) -> dict[int, float]:
-        total: dict[int, float] | None = None
-        for token in tokens:
-            found = self._fuzzy(token) if fuzzy else self._direct(token)
-            if not found:
-                return {}
-            if total is None:
-                total = found
-            else:
-                total = {i: s + found[i] for i, s in total.items() if i in found}
-                if not total:
-                    return {}
-        return total or {}
-
-    def _collect(self, matches: Iterable[tuple[str, float]]) -> dict[int, float]:
+        # exact, form and prefix matches for every reading; typos where still needed, as typed
+        # and in another reading only if it found the most (a typo as typed beats a layout
+        # guess, but gibberish read on the other layout is not searched for slips as well)
+        first = [
+            [self._term(w, typing and i == len(ws) - 1) for i, w in enumerate(ws)]
+            for _, ws in readings
+        ]
+        coverage = [sum(1 for t in terms if t.best) / len(terms) for terms in first]
+        top = max(coverage)
         scores: dict[int, float] = {}
-        for word, quality in matches:
-            for index, weight in self._postings[word].items():
-                score = weight * quality
-                if score > scores.get(index, 0.0):
-                    scores[index] = score
-        return scores
+        chosen: dict[int, tuple[str, list[_Term]]] = {}
+        for (reading, _), terms, covered in zip(readings, first, coverage, strict=True):
+            if not reading or covered == top:
+                terms = [
+                    t
+                    if t.direct or (t.best and typing and i == len(terms) - 1)
+                    else self._with_typos(t, typing and i == len(terms) - 1)
+                    for i, t in enumerate(terms)
+                ]
+            for doc, score in self._score(terms, READING[reading]).items():
+                if score > scores.get(doc, 0.0):
+                    scores[doc] = score
+                    chosen[doc] = (reading, terms)
+        if not scores:
+            return []
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        # words side by side, as typed, count extra: looked at for the best few only
+        shortlist = []
+        for doc, score in ranked[:SHORTLIST]:
+            reading, terms = chosen[doc]
+            shortlist.append((doc, score + self._phrase_bonus(doc, terms, READING[reading])))
+        ranked = sorted(shortlist, key=lambda item: (-item[1], item[0])) + ranked[SHORTLIST:]
+        best = ranked[0][1]
+        ranked = [(doc, s) for doc, s in ranked if s >= KEEP * best]
+        if limit:
+            ranked = ranked[:limit]
+        return [Hit(self.cards[d], round(s, 2), self._why(d, *chosen[d])) for d, s in ranked]
 
-    def _direct(self, token: str) -> dict[int, float]:
-        matches: list[tuple[str, float]] = []
-        start = bisect.bisect_left(self._vocab, token)
-        for word in self._vocab[start:]:
-            if not word.startswith(token):
-                break
-            matches.append((word, EXACT if word == token else PREFIX))
-        if len(token) >= 3:
-            matches.extend(
-                (w, INFIX) for w in self._vocab if token in w and not w.startswith(token)
-            )
-        return self._collect(matches)
+    def _readings(self, query: str) -> list[tuple[str, list[str]]]:
+        """The query as typed, then as it reads on the other layout and transliterated."""
+        out = [("", _keep(words(query)))]
+        seen = {query}
+        for reading, text in (
+            ("layout", to_cyrillic(query)),
+            ("layout", to_latin(query)),
+            ("translit", transliterate(query)),
+        ):
+            if text not in seen:
+                seen.add(text)
+                out.append((reading, _keep(words(text))))
+        return out
 
-    def _fuzzy(self, token: str) -> dict[int, float]:
-        allowed = max_typos(len(token))
+    # -- one word ----------------------------------------------------------------------------
+    def _term(self, word: str, typing: bool) -> _Term:
+        """Exact, form and prefix matches of one query word (kept for the next keystroke)."""
+        key = (word, typing)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        found: dict[str, tuple[float, str]] = {}
+
+        def add(card_word: str, quality: float, kind: str) -> None:
+            if quality > found.get(card_word, (0.0, ""))[0]:
+                found[card_word] = (quality, kind)
+
+        if word in self._postings:
+            add(word, EXACT, "exact")
+        if len(word) >= 3:
+            for key_ in (word, *self._forms.of(word)):
+                for card_word in self._by_key.get(key_, ()):
+                    if card_word != word:
+                        add(card_word, FORM, "form")
+        direct = bool(found)
+        if typing or len(word) >= 3:
+            # one or two letters can start nearly any word: then only titles, tags and ids
+            vocab = self._vocab if len(word) >= 3 else self._heads
+            start = bisect.bisect_left(vocab, word)
+            for card_word in vocab[start:]:
+                if not card_word.startswith(word):
+                    break
+                if card_word != word:
+                    add(card_word, PREFIX_TYPING if typing else PREFIX, "prefix")
+        term = _Term(word, found, self._best(found), direct)
+        self._cache[key] = term
+        if len(self._cache) > 256:
+            self._cache.popitem(last=False)
+        return term
+
+    def _with_typos(self, term: _Term, typing: bool) -> _Term:
+        """The same word, with the card words it may be a slip of."""
+        word = term.word
+        allowed = max_typos(len(word))
         if not allowed:
-            return {}
-        # compare with whole words and with the start of longer words (the query may be unfinished)
-        heads = self._heads(len(token))
+            return term
         from rapidfuzz import process  # imported at first use (or warm-up), not at start-up
         from rapidfuzz.distance import OSA
 
-        found = process.extract(token, heads, scorer=OSA.distance, score_cutoff=allowed, limit=None)
-        matched = {heads[i] for _, _, i in found}
-        whole = process.extract(
-            token, self._vocab, scorer=OSA.distance, score_cutoff=allowed, limit=None
-        )
-        matched.update(w for w, _, _ in whole)
-        return self._collect(
-            (w, FUZZY) for w in self._vocab if w in matched or w[: len(token)] in matched
-        )
+        found = dict(term.found)
+        near: dict[str, int] = {}
+        for length in range(len(word) - allowed, len(word) + allowed + 1):
+            candidates = self._by_length.get(length, ())
+            for cand, dist, _ in process.extract(
+                word, candidates, scorer=OSA.distance, score_cutoff=allowed, limit=None
+            ):
+                near[cand] = min(int(dist), near.get(cand, 99))
+        if typing:  # a slip in a word not finished yet: compare with the start of longer words
+            cuts = self._cuts(len(word))
+            for cut, dist, _ in process.extract(
+                word, cuts, scorer=OSA.distance, score_cutoff=allowed, limit=None
+            ):
+                for card_word in self._starting(cut):
+                    near.setdefault(card_word, int(dist) + 1)
+        for cand, dist in near.items():
+            quality = TYPO.get(dist, TYPO[2] * 0.8)
+            for card_word in self._by_key.get(cand, (cand,)):
+                if card_word in self._postings and quality > found.get(card_word, (0.0, ""))[0]:
+                    found[card_word] = (quality, "typo")
+        return _Term(word, found, self._best(found), term.direct)
 
-    def _heads(self, length: int) -> list[str]:
-        heads = self._by_length.get(length)
-        if heads is None:
-            heads = sorted({w[:length] for w in self._vocab if len(w) >= length})
-            self._by_length[length] = heads
-        return heads
+    def _best(self, found: dict[str, tuple[float, str]]) -> dict[int, float]:
+        best: dict[int, float] = {}
+        for card_word, (quality, _) in found.items():
+            for doc, weight in self._postings[card_word].items():
+                score = weight * quality
+                if score > best.get(doc, 0.0):
+                    best[doc] = score
+        return best
+
+    def _cuts(self, length: int) -> list[str]:
+        cuts = self._head_cuts.get(length)
+        if cuts is None:
+            cuts = sorted({w[:length] for w in self._vocab if len(w) > length})
+            self._head_cuts[length] = cuts
+        return cuts
+
+    def _starting(self, start: str) -> Iterable[str]:
+        at = bisect.bisect_left(self._vocab, start)
+        for card_word in self._vocab[at:]:
+            if not card_word.startswith(start):
+                return
+            yield card_word
+
+    # -- scores ------------------------------------------------------------------------------
+    def _score(self, terms: list[_Term], factor: float) -> dict[int, float]:
+        """Each word adds what it matched, weighted by how few cards it matches."""
+        total: dict[int, float] = {}
+        for term in terms:
+            rarity = self._rarity(term)
+            for doc, score in term.best.items():
+                total[doc] = total.get(doc, 0.0) + rarity * score * factor
+        return total
+
+    def _rarity(self, term: _Term) -> float:
+        return math.log(1.0 + len(self.cards) / (1.0 + len(term.best)))
+
+    def _phrase_bonus(self, doc: int, terms: list[_Term], factor: float) -> float:
+        bonus = 0.0
+        for left, right in itertools.pairwise(terms):
+            if doc not in left.best or doc not in right.best:
+                continue
+            for field, _, seq in self._texts[doc]:
+                if any(a in left.found and b in right.found for a, b in itertools.pairwise(seq)):
+                    weight = WEIGHTS[field] * (self._rarity(left) + self._rarity(right))
+                    bonus = max(bonus, PHRASE * weight * factor)
+                    break
+        return bonus
+
+    def _why(self, doc: int, reading: str, terms: list[_Term]) -> tuple[Match, ...]:
+        out = []
+        for term in terms:
+            if doc not in term.best:
+                continue
+            target = term.best[doc]
+            for field, lang, seq in self._texts[doc]:
+                hit = next(
+                    (
+                        w
+                        for w in seq
+                        if w in term.found
+                        and math.isclose(term.found[w][0] * WEIGHTS[field], target)
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    kind = term.found[hit][1]
+                    out.append(Match(term.word, hit, kind, reading, field, lang))
+                    break
+        return tuple(out)
+
+
+def _keep(found: list[str]) -> list[str]:
+    """The words that carry meaning; a query of stop words alone is taken as typed (it may be
+    the start of a word: «на» -> «наличные»)."""
+    kept = [w for w in found if not is_stop(w)]
+    return kept or found[-1:]
 
 
 def _fields(card: Card) -> Iterable[tuple[str, str]]:

@@ -384,7 +384,7 @@ class CounterWindow(QMainWindow):
     def apply_reload(self, reload: Reload) -> None:
         """Show the cards as they are now: tiles, hotkeys, the open card, search and banner."""
         before = self.counter.library
-        self.counter.library = Library(reload.pack)
+        self.counter.library = Library(reload.pack, reload.result.packs.values())
         self.counter.library.warm_up()  # the next keystroke searches at once
         self.reload_library()
         self._refresh_open_card(before)

@@ -172,7 +172,7 @@ class EditorWindow(QMainWindow):
     # -- the list ----------------------------------------------------------------------------
     def library(self, lang: str | None = None) -> Library | None:
         pack = self.editor.pack(lang or self.ui_lang) or self.editor.result.pack_for(self.ui_lang)
-        return Library(pack) if pack else None
+        return Library(pack, self.editor.result.packs.values()) if pack else None
 
     def fill_list(self) -> None:
         library = self.library()

@@ -1,0 +1,180 @@
+"""How search ranks, on cards written for each rule: every word counts, exact beats word form
+beats typo beats another layout, short words and unmatched words never empty the result, and
+both languages of a pack are searched at once."""
+
+from __future__ import annotations
+
+from pos_coach.cards.model import Card
+from pos_coach.library.search import SearchIndex
+
+
+def card(
+    card_id: str,
+    title: str,
+    lang: str = "ru",
+    summary: str = "",
+    tags: tuple[str, ...] = (),
+    say: tuple[str, ...] = (),
+    steps: tuple[str, ...] = (),
+) -> Card:
+    return Card(card_id, lang, title, "general", summary, steps, say, (), (), tags=tags)
+
+
+def ids(index: SearchIndex, query: str) -> list[str]:
+    return [hit.card.id for hit in index.search(query)]
+
+
+RU = [
+    card("greeting", "Покупатель подходит к кассе", tags=("привет",)),
+    card("no-change", "Нет сдачи", summary="Крупная купюра, а мелочи мало.", tags=("размен",)),
+    card("loyalty", "Карта постоянного покупателя", tags=("бонусы", "скидка")),
+    card("declined", "Карта не проходит", tags=("отказ", "терминал")),
+    card("return", "Возврат товара", tags=("обмен", "не подошло")),
+    card("age", "Проверка возраста", tags=("паспорт", "пиво", "сигареты")),
+    card("alarm", "Сработала рамка", tags=("пищит",), say=("Извините, проверим бирку",)),
+]
+EN = [
+    card("greeting", "Customer walks up to the till", "en", tags=("hello",)),
+    card("no-change", "Not enough change", "en", tags=("large note",)),
+    card("loyalty", "Loyalty card", "en", tags=("points",)),
+    card("declined", "Card declined", "en", tags=("bounced", "rejected")),
+    card("return", "Return or exchange", "en", tags=("refund",)),
+    card("age", "Age check", "en", tags=("id", "beer", "cigarettes")),
+    card("alarm", "Security gate alarm", "en", tags=("beeping",)),
+]
+
+
+def russian() -> SearchIndex:
+    return SearchIndex(RU, [EN])
+
+
+def english() -> SearchIndex:
+    return SearchIndex(EN, [RU])
+
+
+def test_word_forms_find_each_other():
+    index = russian()
+    for query in ("картой", "карту", "карты"):  # the titles say «карта»
+        assert set(ids(index, query)[:2]) == {"loyalty", "declined"}, query
+    assert ids(index, "не подошёл")[0] == "return"  # the tag says «не подошло»
+    assert ids(index, "возвраты")[0] == "return"
+    assert ids(english(), "refunds")[0] == "return"
+    assert ids(english(), "declining")[0] == "declined"
+
+
+def test_a_short_word_never_sinks_the_query():
+    # «с», «на», "the", "at" beside a word that needs typo tolerance
+    assert ids(russian(), "нет сдчи с крупной")[0] == "no-change"
+    assert ids(russian(), "паспорт на пиво")[0] == "age"
+    assert ids(english(), "ID for the beer")[0] == "age"
+    assert ids(english(), "alarm at the gaet")[0] == "alarm"
+
+
+def test_a_word_that_matches_nothing_does_not_veto_the_others():
+    assert ids(russian(), "рамка пищит громко-громко")[0] == "alarm"
+    assert ids(english(), "card bounced again zzzq")[0] == "declined"
+    # but a card that matches both words ranks above one that matches one
+    assert ids(russian(), "рамка бирку")[0] == "alarm"
+    assert ids(russian(), "карта отказ")[0] == "declined"
+
+
+def test_exact_beats_form_and_a_word_found_is_not_read_as_a_slip():
+    cards = [
+        card("typo", "Пиар"),  # «пиво» with one letter changed
+        card("form", "Пивом угостил"),
+        card("exact", "Пиво"),
+    ]
+    index = SearchIndex(cards)
+    hits = index.search("пиво ")
+    assert [hit.card.id for hit in hits] == ["exact", "form"]
+    assert [m.kind for hit in hits for m in hit.why] == ["exact", "form"]
+    assert hits[0].score > hits[1].score
+
+
+def test_typo_beats_another_layout():
+    cards = [
+        card("layout", "Rfhnf", "en"),  # «карта» typed on the Latin layout
+        card("typo", "Карпа"),  # «карта» with one letter changed
+    ]
+    hits = SearchIndex(cards).search("карта ")
+    assert [hit.card.id for hit in hits] == ["typo", "layout"]
+    assert [(m.kind, m.reading) for hit in hits for m in hit.why] == [
+        ("typo", ""),
+        ("exact", "layout"),
+    ]
+
+
+def test_a_typo_of_one_word_does_not_tie_with_an_exact_other_word():
+    cards = [card("beep", "Beep at the door", "en"), card("beer", "Beer", "en")]
+    assert ids(SearchIndex(cards), "beer")[0] == "beer"
+
+
+def test_typo_is_found_only_when_no_exact_word_is():
+    # "beer" is a word of the age card: the gate's "beeping" is not offered as a slip of it
+    assert ids(english(), "beer") == ["age"]
+
+
+def test_another_layout_is_the_last_guess():
+    cards = [
+        card("latin", "Rfhnf", "en"),  # a word that is «карта» typed on the Latin layout
+        card("cyrillic", "Карта"),
+    ]
+    index = SearchIndex(cards)
+    assert ids(index, "rfhnf ") == ["latin", "cyrillic"]
+    assert index.search("rfhnf ")[1].why[0].reading == "layout"
+
+
+def test_whole_phrase_beats_scattered_words():
+    cards = [
+        card("scattered", "Связь", summary="Нет связи с банком, и сдачи тоже мало"),
+        card("phrase", "Мелочь", summary="Когда нет сдачи у кассы"),
+    ]
+    assert ids(SearchIndex(cards), "нет сдачи")[0] == "phrase"
+
+
+def test_title_and_tags_weigh_more_than_body_text():
+    cards = [
+        card("body", "Очередь", say=("Сейчас откроем вторую кассу, размен тоже есть",)),
+        card("tag", "Купюры", tags=("размен",)),
+        card("title", "Размен денег"),
+    ]
+    assert ids(SearchIndex(cards), "размен") == ["title", "tag", "body"]
+
+
+def test_both_languages_at_once():
+    # a Russian word in the English interface, and the other way round; shown in the interface
+    hits = english().search("возврат")
+    assert hits[0].card.id == "return" and hits[0].card.lang == "en"
+    assert hits[0].why[0].lang == "ru"
+    assert ids(russian(), "refund")[0] == "return"
+    assert russian().search("refund")[0].card.lang == "ru"
+
+
+def test_either_layout_in_either_interface():
+    assert ids(english(), "hfvrf")[0] == "alarm"  # «рамка» typed on the Latin layout
+    assert ids(russian(), "кугтв")[0] == "return"  # "refund" typed on the Russian layout
+    assert ids(russian(), "vozvrat")[0] == "return"  # Russian in Latin letters
+
+
+def test_there_is_always_a_best_guess_when_a_word_matched():
+    for query in ("сканер пищит", "пищит сильно", "карта карта карта", "возр"):
+        assert ids(russian(), query), query
+
+
+def test_only_stop_words_are_read_as_the_start_of_a_word():
+    assert ids(russian(), "пи")[0] in {"alarm", "age"}  # «пищит», «пиво»
+    assert ids(russian(), "на") == []  # no title, tag or id starts with «на»
+    assert ids(russian(), "") == []
+    assert ids(russian(), "   ") == []
+
+
+def test_every_result_says_why():
+    hit = russian().search("возврат картой")[0]
+    kinds = {(m.word, m.kind) for m in hit.why}
+    assert ("возврат", "exact") in kinds
+    assert all(m.field in {"title", "tags", "id", "summary", "say", "steps"} for m in hit.why)
+
+
+def test_a_card_only_in_the_other_language_is_not_shown():
+    only_en = [*EN, card("spill", "Spilled milk", "en")]
+    assert "spill" not in ids(SearchIndex(RU, [only_en]), "milk")
