@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 from pos_coach.cards.model import Card, Category, Pack
@@ -22,6 +23,7 @@ class Library:
         self._by_id = {c.id: c for c in self.cards}
         self._by_hotkey = {c.hotkey: c for c in self.cards if c.hotkey}
         self._index: SearchIndex | None = None  # built at the first search (or warm-up)
+        self._building: threading.Thread | None = None
 
     def __len__(self) -> int:
         return len(self.cards)
@@ -46,21 +48,35 @@ class Library:
 
     @property
     def index(self) -> SearchIndex:
+        building = self._building
+        if building is not None:
+            building.join()  # a search typed while it is being built waits for it
         if self._index is None:
-            others = [other.ordered_cards() for other in self.others]
-            self._index = SearchIndex(self.cards, others)
+            self._build()
+        assert self._index is not None
         return self._index
 
-    def warm_up(self) -> None:
-        """Build the search index and load what a typo-tolerant search needs, before the
-        cashier types the first letter."""
+    def _build(self) -> None:
         import rapidfuzz.distance.OSA
         import rapidfuzz.process  # noqa: F401 - imported for later
 
         from pos_coach.library.morph import FORMS
 
         FORMS.load()
-        _ = self.index
+        others = [other.ordered_cards() for other in self.others]
+        self._index = SearchIndex(self.cards, others)
+
+    def warm_up(self, background: bool = False) -> None:
+        """Build the search index and load what it needs (the dictionary, the stemmers), before
+        the cashier types the first letter; ``background``: on a thread of its own, so that a
+        large pack (a second or more) does not hold up the window."""
+        if self._index is not None or self._building is not None:
+            return
+        if not background:
+            self._build()
+            return
+        self._building = threading.Thread(target=self._build, name="search-index", daemon=True)
+        self._building.start()
 
     def close_matches(self, card_id: str, n: int = 3) -> list[str]:
         import difflib

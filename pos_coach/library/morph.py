@@ -2,9 +2,10 @@
 
 A cashier types «картой», the card says «карта»; they type «подошёл», the tag says «подошло».
 Both are the same word to a person. Russian words are taken back to their dictionary forms by
-pymorphy3 (OpenCorpora's dictionary: it knows «подошёл» and «подошло» are both «подойти»), and
-stemmed by the Snowball Russian stemmer, which also covers words the dictionary lacks. Latin
-words are stemmed by Snowball's English stemmer (Porter2: "declined", "declining" -> "declin").
+pymorphy3 (OpenCorpora's dictionary: it knows «подошёл» and «подошло» are both «подойти»),
+and stemmed by Snowball's Russian stemmer, which also covers words the dictionary lacks; Latin
+words by Snowball's English stemmer (Porter2: "declined", "declining" -> "declin"), both
+through PyStemmer.
 Both libraries load at the first search (or the warm-up after the first paint), never at start.
 """
 
@@ -76,10 +77,10 @@ class Forms:
             if self._morph is not None:
                 return
             import pymorphy3
-            import snowballstemmer
+            import Stemmer
 
-            self._ru = snowballstemmer.stemmer("russian")
-            self._en = snowballstemmer.stemmer("english")
+            self._ru = Stemmer.Stemmer("russian")
+            self._en = Stemmer.Stemmer("english")
             self._morph = pymorphy3.MorphAnalyzer()
 
     def of(self, word: str) -> tuple[str, ...]:
@@ -90,7 +91,7 @@ class Forms:
         if self._morph is None:
             self.load()
         keys: list[str] = []
-        if len(word) >= 3 and not word.isdigit():
+        if len(word) >= 3 and not any(c.isdigit() for c in word):  # "5000", "18+": as typed
             with self._lock:  # neither pymorphy3 nor the stemmers promise thread safety
                 if _CYRILLIC.search(word):
                     keys.extend(self._lemmas(word))

@@ -253,7 +253,7 @@ class CounterWindow(QMainWindow):
         self.header.search.setClearButtonEnabled(True)  # hidden until a shift starts anyway
         self.board.prepare()
         _ = self.card_page
-        self.counter.library.warm_up()
+        self.counter.library.warm_up(background=True)
 
     # -- construction --------------------------------------------------------------------------
     def show_waiting(self) -> None:
@@ -385,7 +385,7 @@ class CounterWindow(QMainWindow):
         """Show the cards as they are now: tiles, hotkeys, the open card, search and banner."""
         before = self.counter.library
         self.counter.library = Library(reload.pack, reload.result.packs.values())
-        self.counter.library.warm_up()  # the next keystroke searches at once
+        self.counter.library.warm_up(background=True)  # the next keystroke searches at once
         self.reload_library()
         self._refresh_open_card(before)
         query = self.header.search.text()

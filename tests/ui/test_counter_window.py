@@ -103,6 +103,17 @@ def test_wrong_layout_search_in_russian(qtbot, make_window):
     assert window.board.visible_ids()[0] == "gate-alarm"
 
 
+def test_the_other_languages_words_find_the_card_in_this_one(qtbot, window):
+    start(qtbot, window)  # an English counter; the pack has Russian cards of the same ids
+    window.header.search.setText("рамка")  # QTest types Latin-1 only
+    assert window.board.visible_ids()[0] == "gate-alarm"
+    qtbot.keyClick(window.header.search, Qt.Key.Key_Escape)
+    qtbot.keyClicks(window.header.search, "hfvrf")  # «рамка» on the Latin layout
+    assert window.board.visible_ids()[0] == "gate-alarm"
+    qtbot.keyClick(window.header.search, Qt.Key.Key_Return)
+    assert card_title(window) == "Security gate alarm"
+
+
 def test_nothing_found_says_so(qtbot, window):
     start(qtbot, window)
     qtbot.keyClicks(window.header.search, "qqqqzzzz")
