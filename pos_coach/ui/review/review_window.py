@@ -91,6 +91,7 @@ class ReviewWindow(QMainWindow):
         self._ticket = 0
         self._phrase_ticket = 0
         self._pdf_ticket = 0
+        self._closed = False
         self.worker = Worker(journal.path, self)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
@@ -263,6 +264,8 @@ class ReviewWindow(QMainWindow):
         self._phrase_ticket = self.worker.submit(job)
 
     def _finished(self, ticket: int, result: Any) -> None:
+        if self._closed:  # an answer posted just before the window closed: nothing to show it in
+            return
         if ticket == self._ticket:
             snapshot, images = result
             self._show(snapshot, images)
@@ -272,6 +275,8 @@ class ReviewWindow(QMainWindow):
             self.status.setText(self.tr("PDF report saved: %1").replace("%1", str(result)))
 
     def _failed(self, ticket: int, error: str) -> None:
+        if self._closed:
+            return
         self.status.setText(
             self.tr("Could not read the journal: %1").replace("%1", error.strip().splitlines()[-1])
         )
@@ -392,7 +397,9 @@ class ReviewWindow(QMainWindow):
         self._pdf_ticket = self.worker.submit(write)
 
     def closeEvent(self, event: Any) -> None:
-        # answers still on their way are dropped: the window and its connection are going
+        # answers still on their way are dropped: the window and its connection are going (an
+        # answer already posted to the event loop still arrives: _closed turns it away)
+        self._closed = True
         self.worker.finished.disconnect(self._finished)
         self.worker.failed.disconnect(self._failed)
         self.worker.shutdown()
