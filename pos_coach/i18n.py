@@ -211,7 +211,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "карточек: {cards}, языков: {langs}, ошибок нет",
     },
     "search_none": {
-        "en": "no card matches \"{query}\"",
+        "en": 'no card matches "{query}"',
         "ru": "ни одна карточка не подходит к «{query}»",
     },
     "search_header": {

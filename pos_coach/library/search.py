@@ -40,6 +40,7 @@ EXACT, FORM = 1.0, 0.9
 PREFIX_TYPING, PREFIX = 0.85, 0.7  # the word being typed (the last one) / a word cut short
 TYPO = {1: 0.6, 2: 0.45}
 READING = {"": 1.0, "layout": 0.5, "translit": 0.5}
+COVERAGE = 0.5  # the share of a card's score that depends on how many query words it matched
 PHRASE = 0.3  # bonus share for two query words found side by side
 SHORTLIST = 40  # the best cards looked at again for phrases
 KEEP = 0.2  # cards scoring below this share of the best are not shown
@@ -290,11 +291,15 @@ class SearchIndex:
     def _score(self, terms: list[_Term], factor: float) -> dict[int, float]:
         """Each word adds what it matched, weighted by how few cards it matches."""
         total: dict[int, float] = {}
+        count: dict[int, int] = {}
         for term in terms:
             rarity = self._rarity(term)
             for doc, score in term.best.items():
                 total[doc] = total.get(doc, 0.0) + rarity * score * factor
-        return total
+                count[doc] = count.get(doc, 0) + 1
+        # and a card that matches more of the words ranks higher (half the score rides on it)
+        share = COVERAGE / len(terms)
+        return {doc: s * (1 - COVERAGE + share * count[doc]) for doc, s in total.items()}
 
     def _rarity(self, term: _Term) -> float:
         return math.log(1.0 + len(self.cards) / (1.0 + len(term.best)))
