@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_counter
 import bench_pack
 import bench_review
+import bench_search
 import bench_start
 import bench_trigger
 from _table import print_table
@@ -24,7 +25,14 @@ from _table import print_table
 
 def main() -> None:
     table = []
-    for module in (bench_pack, bench_counter, bench_trigger, bench_start, bench_review):
+    for module in (
+        bench_pack,
+        bench_search,
+        bench_counter,
+        bench_trigger,
+        bench_start,
+        bench_review,
+    ):
         print(f"running {module.__name__} ...", file=sys.stderr, flush=True)
         table.extend(module.rows())
     print_table(table)
