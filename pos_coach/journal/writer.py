@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -73,6 +74,7 @@ class Appender:
         # the journal is damaged (SQLite agreed, or start-up found it and could not replace it
         # yet): the writer replaces it before it writes anything more
         self._found: str | None = journal.damaged_for
+        self._found_in: tuple[int, int] | None = None  # the file a check found damaged
         self._cv = threading.Condition()
         self._thread: threading.Thread | None = None
 
@@ -119,6 +121,7 @@ class Appender:
 
         def run() -> None:
             finding: str | None = None
+            checked = _identity(self.journal.path)
             try:
                 journal = Journal(self.journal.path).read_only()
                 try:
@@ -131,6 +134,7 @@ class Appender:
                 self._checking = False
                 if finding is not None:
                     self._found = f"{reason}: {finding}"
+                    self._found_in = checked
                     self._start()
                     self._cv.notify_all()
             if finding is None and on_clean is not None:
@@ -215,6 +219,13 @@ class Appender:
                         return  # stopping, all written
                     batch = list(_first(self._queue, BATCH))  # new events first, always
                     found, self._found = self._found, None
+                    found_in, self._found_in = self._found_in, None
+                if (
+                    found is not None
+                    and found_in is not None
+                    and found_in != _identity(self.journal.path)
+                ):
+                    found = None  # a file already set aside (two reports of the same damage)
                 try:
                     if target is None:
                         target = self._open()
@@ -501,3 +512,12 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     return str(exc) or type(exc).__name__
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` now (device, inode); None when there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino

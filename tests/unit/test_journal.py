@@ -436,3 +436,44 @@ def test_events_sql_cannot_reach_are_read_from_their_pages(data_dir, page):
     assert old == list(range(4000))
     assert recoveries(fresh)[0].done
     writer.close()
+
+
+def test_two_reports_of_the_same_damage_set_aside_one_file(data_dir, monkeypatch):
+    """Two readers meet the same garbled page: the second report's check still sees the damaged
+    file while the writer is putting it aside. The fresh journal must not be set aside too."""
+    import threading
+    import time
+
+    from pos_coach.journal import Appender
+    from pos_coach.journal import writer as writer_module
+
+    journal = Journal.in_dir(data_dir)
+    journal.append_many([Event("note", detail={"n": n}) for n in range(3000)])
+    journal.checkpoint("TRUNCATE")
+    journal.close()
+    path = data_dir / "journal.db"
+    _garble_page(path, _events_leaf_in_the_middle(path))
+    entered, gate = threading.Event(), threading.Event()
+    real = writer_module.replace_damaged
+
+    def held(*args, **kwargs):
+        entered.set()
+        assert gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(writer_module, "replace_damaged", held)
+    writer = Appender(Journal.in_dir(data_dir))
+    writer.report_damage("a report")
+    assert entered.wait(30)  # the writer is setting the damaged file aside
+    writer.report_damage("another report")  # its check reads the same damaged file
+    deadline = time.monotonic() + 30
+    while writer._found is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert writer._found is not None
+    gate.set()
+    writer.append(Event("note", cashier="after"))
+    assert writer.settle(30)
+    assert len(writer.replaced) == 1
+    assert len(list(data_dir.glob("journal.damaged-*.db"))) == 1
+    assert [e.cashier for e in Journal.in_dir(data_dir).events()][-1] == "after"
+    writer.close()
