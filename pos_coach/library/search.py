@@ -37,7 +37,7 @@ WEIGHTS = {"title": 10.0, "tags": 8.0, "id": 6.0, "summary": 4.0, "say": 2.0, "s
 HEAD_FIELDS = frozenset({"title", "tags", "id"})
 # How well a word matches (exact beats form beats typo beats another layout's reading).
 EXACT, FORM = 1.0, 0.9
-PREFIX_TYPING, PREFIX = 0.85, 0.7  # the word being typed (the last one) / a word cut short
+PREFIX_TYPING, PREFIX = 0.75, 0.7  # the word being typed (the last one) / a word cut short
 TYPO = {1: 0.6, 2: 0.45}
 READING = {"": 1.0, "layout": 0.5, "translit": 0.5}
 COVERAGE = 0.5  # the share of a card's score that depends on how many query words it matched
@@ -87,7 +87,7 @@ class _Term:
     word: str
     found: dict[str, tuple[float, str]]  # card word -> (quality, kind)
     best: dict[int, float]  # card -> quality x field weight
-    direct: bool  # matched exactly or in another form (no typo needed)
+    direct: bool  # found as typed (then not read as a slip of another word)
 
 
 class SearchIndex:
@@ -217,7 +217,7 @@ class SearchIndex:
                 for card_word in self._by_key.get(key_, ()):
                     if card_word != word:
                         add(card_word, FORM, "form")
-        direct = bool(found)
+        direct = word in found  # found as typed: not read as a slip of another word
         if typing or len(word) >= 3:
             # one or two letters can start nearly any word: then only titles, tags and ids
             vocab = self._vocab if len(word) >= 3 else self._heads
