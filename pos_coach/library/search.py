@@ -22,6 +22,7 @@ interface finds the refund card, shown in English.
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
 from collections import OrderedDict
@@ -44,6 +45,9 @@ COVERAGE = 0.5  # the share of a card's score that depends on how many query wor
 PHRASE = 0.3  # bonus share for two query words found side by side
 SHORTLIST = 40  # the best cards looked at again for phrases
 KEEP = 0.2  # cards scoring below this share of the best are not shown
+LAYOUTS_KEPT = 2048  # cards whose word positions are kept between keystrokes
+
+_Follows = dict[str, dict[str, float]]  # a word -> the words after it -> the field's weight
 
 __all__ = ["Hit", "Match", "SearchIndex", "max_typos", "normalise", "words"]
 
@@ -134,6 +138,7 @@ class SearchIndex:
             self._by_length.setdefault(len(term), []).append(term)
         self._head_cuts: dict[int, list[str]] = {}
         self._cache: OrderedDict[tuple[str, bool], _Term] = OrderedDict()
+        self._layouts: dict[int, tuple[dict[str, tuple[float, str, str]], _Follows]] = {}
 
     def __len__(self) -> int:
         return len(self.cards)
@@ -169,13 +174,15 @@ class SearchIndex:
                     chosen[doc] = (reading, terms)
         if not scores:
             return []
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        # words side by side, as typed, count extra: looked at for the best few only
+        # words side by side, as typed, count extra: looked at for the best few only (and only
+        # the few asked for are put in order: a pack of thousands has thousands of matches)
+        wanted = max(SHORTLIST, limit) if limit else len(scores)
+        ranked = heapq.nsmallest(wanted, scores.items(), key=_rank)
         shortlist = []
         for doc, score in ranked[:SHORTLIST]:
             reading, terms = chosen[doc]
             shortlist.append((doc, score + self._phrase_bonus(doc, terms, READING[reading])))
-        ranked = sorted(shortlist, key=lambda item: (-item[1], item[0])) + ranked[SHORTLIST:]
+        ranked = sorted(shortlist, key=_rank) + ranked[SHORTLIST:]
         best = ranked[0][1]
         ranked = [(doc, s) for doc, s in ranked if s >= KEEP * best]
         if limit:
@@ -306,37 +313,74 @@ class SearchIndex:
 
     def _phrase_bonus(self, doc: int, terms: list[_Term], factor: float) -> float:
         bonus = 0.0
+        where, follows = self._layout(doc)
         for left, right in itertools.pairwise(terms):
             if doc not in left.best or doc not in right.best:
                 continue
-            for field, _, seq in self._texts[doc]:
-                if any(a in left.found and b in right.found for a, b in itertools.pairwise(seq)):
-                    weight = WEIGHTS[field] * (self._rarity(left) + self._rarity(right))
-                    bonus = max(bonus, PHRASE * weight * factor)
-                    break
+            lefts = left.found if len(left.found) < len(where) else where
+            weight = max(
+                (
+                    w
+                    for a in lefts
+                    if a in where and a in left.found
+                    for b, w in follows.get(a, {}).items()
+                    if b in right.found
+                ),
+                default=0.0,
+            )
+            if weight:
+                rarity = self._rarity(left) + self._rarity(right)
+                bonus = max(bonus, PHRASE * weight * rarity * factor)
         return bonus
+
+    def _layout(self, doc: int) -> tuple[dict[str, tuple[float, str, str]], _Follows]:
+        """Where each word of a card is at its weightiest (weight, field, language), and which
+        words follow it in the card's texts (with the weight of that field); made when the card
+        is first among the best, kept for the next keystrokes."""
+        found = self._layouts.get(doc)
+        if found is not None:
+            return found
+        where: dict[str, tuple[float, str, str]] = {}
+        follows: _Follows = {}
+        for field, lang, seq in self._texts[doc]:
+            weight = WEIGHTS[field]
+            for word in seq:
+                if where.get(word, (0.0,))[0] < weight:
+                    where[word] = (weight, field, lang)
+            for a, b in itertools.pairwise(seq):
+                after = follows.setdefault(a, {})
+                if after.get(b, 0.0) < weight:
+                    after[b] = weight
+        if len(self._layouts) >= LAYOUTS_KEPT:
+            self._layouts.pop(next(iter(self._layouts)))
+        self._layouts[doc] = (where, follows)
+        return where, follows
 
     def _why(self, doc: int, reading: str, terms: list[_Term]) -> tuple[Match, ...]:
         out = []
+        where, _ = self._layout(doc)
         for term in terms:
             if doc not in term.best:
                 continue
-            target = term.best[doc]
-            for field, lang, seq in self._texts[doc]:
-                hit = next(
-                    (
-                        w
-                        for w in seq
-                        if w in term.found
-                        and math.isclose(term.found[w][0] * WEIGHTS[field], target)
-                    ),
-                    None,
-                )
-                if hit is not None:
-                    kind = term.found[hit][1]
-                    out.append(Match(term.word, hit, kind, reading, field, lang))
-                    break
+            words_ = term.found if len(term.found) < len(where) else where
+            best = max(
+                (
+                    (term.found[w][0] * where[w][0], w)
+                    for w in words_
+                    if w in where and w in term.found
+                ),
+                default=None,
+            )
+            if best is not None:
+                word = best[1]
+                _, field, lang = where[word]
+                out.append(Match(term.word, word, term.found[word][1], reading, field, lang))
         return tuple(out)
+
+
+def _rank(item: tuple[int, float]) -> tuple[float, int]:
+    """Best score first; among equals, the card that comes first in the pack."""
+    return -item[1], item[0]
 
 
 def _keep(found: list[str]) -> list[str]:
