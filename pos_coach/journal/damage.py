@@ -243,6 +243,12 @@ def _open_source(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _sane(rowid: int, before: object, last: int) -> bool:
+    """A rowid read after ``before`` that a whole file could have given: larger, and not past
+    the last one the damaged file had (a garbled page can yield any number)."""
+    return int(before) < rowid <= last  # type: ignore[call-overload]
+
+
 def _last_rowid(path: Path) -> int:
     """The damaged journal's last rowid, or, when even that cannot be read, an upper bound
     (no row is smaller than 64 bytes)."""
@@ -301,7 +307,7 @@ class Recovery:
         except sqlite3.Error:  # the file cannot be opened at all: nothing (more) to copy
             rows, failed, conn = [], False, None
         else:
-            rows, failed = self._read(conn, after, limit)
+            rows, failed = self._read(conn, after, last, limit)
         done = False
         if rows:
             position = int(rows[-1][0])  # type: ignore[call-overload]
@@ -380,34 +386,39 @@ class Recovery:
 
     @staticmethod
     def _read(
-        conn: sqlite3.Connection, after: int, limit: int
+        conn: sqlite3.Connection, after: int, last: int, limit: int
     ) -> tuple[list[tuple[object, ...]], bool]:
         """Rows after ``after`` in order, as many as can be read before a damaged page, and
-        whether reading stopped at one."""
+        whether reading stopped at one. A garbled page can also yield rowids out of order or
+        past the last one the file had: that is damage too (reading must only move forward)."""
         rows: list[tuple[object, ...]] = []
         try:
             cursor = conn.execute(_SELECT + " LIMIT ?", [after, limit])
             while chunk := cursor.fetchmany(200):
-                rows.extend(chunk)
+                for row in chunk:
+                    rowid = int(row[0])  # type: ignore[call-overload]
+                    if not _sane(rowid, rows[-1][0] if rows else after, last):
+                        return rows, True
+                    rows.append(row)
         except sqlite3.DatabaseError:
             return rows, True  # keep what was read; the next step starts after it
         return rows, False
 
     @staticmethod
-    def _readable_after(conn: sqlite3.Connection, position: int) -> bool:
+    def _readable_after(conn: sqlite3.Connection, position: int, last: int) -> bool:
         try:
-            conn.execute(
+            row = conn.execute(
                 "SELECT rowid FROM events WHERE rowid > ? ORDER BY rowid LIMIT 1", [position]
             ).fetchone()
         except sqlite3.DatabaseError:
             return False
-        return True
+        return row is None or _sane(int(row[0]), position, last)
 
     def _skip(self, conn: sqlite3.Connection, after: int, last: int) -> int | None:
         """Past an unreadable part: the least position from which reading works again (the
         rows up to it are lost), or None when nothing after ``after`` can be read (or there
         is nothing more)."""
-        if self._readable_after(conn, after):
+        if self._readable_after(conn, after, last):
             # the rows right after ``after`` read, but not their values: skip one row
             try:
                 row = conn.execute(
@@ -417,14 +428,14 @@ class Recovery:
                 return None
             return int(row[0]) if row else None
         step = 1
-        while after + step <= last and not self._readable_after(conn, after + step):
+        while after + step <= last and not self._readable_after(conn, after + step, last):
             step *= 2
         if after + step > last:
             return last if last > after else None
         low, high = after + step // 2, after + step  # low unreadable (or ``after``), high reads
         while high - low > 1:
             middle = (low + high) // 2
-            if self._readable_after(conn, middle):
+            if self._readable_after(conn, middle, last):
                 high = middle
             else:
                 low = middle
