@@ -531,3 +531,27 @@ def test_a_garbled_rowid_out_of_order_does_not_send_recovery_back(data_dir):
     assert len(numbers) > 5900 and numbers[-1] == 5999  # all but the garbled page's rows
     assert numbers == sorted(numbers)
     writer.close()
+
+
+def test_steady_traffic_does_not_keep_events_only_in_the_log(data_dir, tmp_path):
+    """Seen from outside: with an event every half second the log was never copied in (the
+    checkpoint waited for a quiet second), so a log cut short lost 20-odd seconds of
+    acknowledged events. Now the file itself holds all but about the last second."""
+    import shutil
+    import time
+
+    from pos_coach.journal import Appender
+
+    writer = Appender(Journal.in_dir(data_dir))
+    for n in range(16):  # 4 s of traffic, never a quiet second
+        writer.append(Event("note", detail={"n": n}))
+        assert writer.flush()
+        time.sleep(0.25)
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(data_dir / "journal.db", alone / "journal.db")  # the file without its log
+    conn = sqlite3.connect(alone / "journal.db")
+    count = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    conn.close()
+    assert count >= 8  # all but the last ~1-2 s of the 4 s
+    writer.close()
