@@ -23,6 +23,11 @@ class NotRunning(Exception):  # noqa: N818 - reads as a state: the app is not ru
     """Nothing listens for this data dir."""
 
 
+class Busy(Exception):  # noqa: N818 - reads as a state: the app is busy
+    """Something listens, but did not take or answer the request in time (too many callers
+    waiting at once): the app runs, try again."""
+
+
 class NotOurs(Exception):  # noqa: N818 - reads as a state: the socket is not ours
     """Another OS user answers the socket: nothing was sent to it."""
 
@@ -61,18 +66,23 @@ def request(
             sock.connect(name)
         except (FileNotFoundError, ConnectionRefusedError) as exc:
             raise NotRunning(name) from exc
+        except (BlockingIOError, TimeoutError) as exc:  # its queue of callers is full
+            raise Busy(name) from exc
         uid = peer_uid(sock)
         if uid is not None and uid != os.getuid():  # someone else's socket: say nothing to it
             raise NotOurs(name, uid)
-        sock.sendall(encode(message))
         answer = b""
-        while not answer.endswith(b"\n"):
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            answer += chunk
+        try:
+            sock.sendall(encode(message))
+            while not answer.endswith(b"\n"):
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                answer += chunk
+        except (TimeoutError, ConnectionResetError, BrokenPipeError) as exc:
+            raise Busy(name) from exc
     finally:
         sock.close()
-    if not answer:
-        raise NotRunning(name)
+    if not answer:  # it took the connection and closed it unanswered: running, but busy
+        raise Busy(name)
     return decode(answer)

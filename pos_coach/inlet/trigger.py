@@ -6,7 +6,7 @@ import os
 import sys
 
 from pos_coach.inlet.address import NoPrivateDir
-from pos_coach.inlet.client import NotOurs, NotRunning, request
+from pos_coach.inlet.client import Busy, NotOurs, NotRunning, request
 from pos_coach.inlet.protocol import UNKNOWN
 
 SHOWN, UNKNOWN_ID, NOT_RUNNING, NOT_YET_LOGGED = 0, 1, 2, 3
@@ -34,6 +34,13 @@ def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
             file=sys.stderr,
         )
         return NOT_OURS
+    except Busy:
+        print(
+            f"pos-coach: the app for {folder} runs but did not take the request in time (too"
+            " many callers at once): try again",
+            file=sys.stderr,
+        )
+        return NOT_SHOWN
     except NoPrivateDir as exc:
         print(f"pos-coach: not running for {folder}: {exc}", file=sys.stderr)
         return NOT_RUNNING

@@ -317,6 +317,29 @@ def test_idle_local_connections_are_capped_and_closed(app):
     assert trigger(data).returncode == 0
 
 
+@pytest.mark.parametrize("idle", [32, 48, 64])
+def test_a_trigger_behind_idle_callers_never_says_not_running(app, idle):
+    """Seen from outside: with 32 to 64 idle callers on the socket, `pos-coach trigger` said
+    "not running" (exit 2) while the app ran. It is shown, or told busy (exit 6)."""
+    data, _port, _token, _process = app
+    callers = []
+    for _ in range(idle):
+        caller = socket.socket(socket.AF_UNIX)
+        caller.settimeout(5)
+        with contextlib.suppress(OSError):  # one the app has already turned away
+            caller.connect(server_name(data))
+            caller.sendall(b'{"cmd":')
+        callers.append(caller)
+    try:
+        done = trigger(data)
+        assert done.returncode in (0, 6), done.stderr
+        assert "not running" not in done.stderr
+    finally:
+        for caller in callers:
+            caller.close()
+    wait_until(lambda: trigger(data).returncode == 0, 30, "a trigger is shown again")
+
+
 def test_the_socket_comes_back_when_its_file_is_removed(app):
     """Whatever removes the socket file (Qt did, when an accept failed for want of files), the
     app listens again by itself."""
