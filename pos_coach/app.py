@@ -284,6 +284,21 @@ def start(options: Options) -> int:
         if not lock.tryLock(200):
             print(f"pos-coach: {options.data_dir} is in use by another POS Coach", file=sys.stderr)
             return 1
+    foreign = paths.not_ours(options.data_dir)
+    if foreign:  # as PostgreSQL does with a data directory of the wrong owner: refuse
+        for path, uid in foreign:
+            print(
+                f"pos-coach: {path} belongs to another user (uid {uid}): refused, nothing was"
+                " read from or written to it; move it away, or give it to this user",
+                file=sys.stderr,
+            )
+        return 1
+    if paths.open_to_others(options.data_dir):
+        print(
+            f"pos-coach: {options.data_dir} can be written by other users: they could remove or"
+            " replace the journal; make it private (chmod 700)",
+            file=sys.stderr,
+        )
     try:
         core = build_core(options)
     except (JournalError, OSError) as exc:

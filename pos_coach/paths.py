@@ -25,6 +25,35 @@ def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+OWN_FILES = ("journal.db", "journal.db-wal", "journal.db-shm", "settings.json")
+
+
+def not_ours(folder: Path) -> list[tuple[Path, int]]:
+    """Files of the data folder that another OS user owns, with their owner's uid: the app
+    must not use them (another user could read the journal, add events or set the HTTP token).
+    Empty where the system has no owners to tell (Windows)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows
+        return []
+    me = os.getuid()
+    found = []
+    for name in OWN_FILES:
+        try:
+            owner = os.lstat(folder / name).st_uid
+        except OSError:
+            continue
+        if owner != me:
+            found.append((folder / name, owner))
+    return found
+
+
+def open_to_others(folder: Path) -> bool:
+    """Whether other users may make or remove files in ``folder`` (group- or world-writable)."""
+    try:
+        return bool(os.stat(folder).st_mode & 0o022)
+    except OSError:
+        return False
+
+
 def unwritable(folder: Path) -> str | None:
     """None when files can be made in ``folder`` (created if need be); else why not."""
     import tempfile

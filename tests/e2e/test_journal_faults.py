@@ -306,6 +306,34 @@ def test_a_spill_file_of_another_user_is_never_written_in(tmp_path):
     assert forged.exists() and "another user" in err and forged.name in err
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a file another user owns needs root")
+@pytest.mark.parametrize("name", ["journal.db", "settings.json", "journal.db-wal"])
+def test_a_journal_or_settings_of_another_user_is_refused(tmp_path, name):
+    """Seen from outside: in a data folder others can write to, another user's journal.db and
+    settings.json (with her HTTP token) were used silently. Now the app refuses to start and
+    names the file; nothing is read from it or written to it."""
+    data = tmp_path / "shared"
+    data.mkdir()
+    data.chmod(0o1777)
+    planted = data / name
+    planted.write_text(
+        '{"http_enabled": true, "http_token": "hers"}' if name.endswith(".json") else "", "utf-8"
+    )
+    os.chown(planted, 65534, 65534)
+    before = planted.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "pos_coach", "run", "--data-dir", str(data), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 1
+    assert str(planted) in done.stderr and "another user (uid 65534)" in done.stderr
+    assert planted.read_bytes() == before and planted.stat().st_uid == 65534
+    assert not (data / "journal.db-shm").exists() or name == "journal.db-shm"
+
+
 @pytest.mark.slow
 def test_sigkill_during_the_writers_checkpoint_of_a_big_log(tmp_path, forty_thousand):
     """A trigger's commit sets the writer copying a large log into the file, and the app is
