@@ -118,8 +118,10 @@ def write_cache(path: Path, root: Path, stamp: list[list[Any]], result: LoadResu
     blob = {"root": str(root), "fingerprint": stamp, **_encode(result)}
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(blob, ensure_ascii=False), encoding="utf-8")
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # like the rest: ours only
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(handle, "w", encoding="utf-8") as file:
+            file.write(json.dumps(blob, ensure_ascii=False))
         os.replace(temp, path)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):

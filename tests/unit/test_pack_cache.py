@@ -136,3 +136,16 @@ def test_a_cache_from_another_version_is_never_used(
     card.write_text(card.read_text("utf-8").replace("Loyalty card", "Bonus card"), "utf-8")
     result, stale = load_for_start(pack, data_dir)
     assert not stale and result.packs["en"].cards["loyalty-card"].title == "Bonus card"
+
+
+def test_the_cache_folder_and_file_are_this_users_only(pack: Path, tmp_path: Path) -> None:
+    """Seen from outside: cache/ was 0755 and the cached pack 0644 while every other file of
+    the data folder is private."""
+    import stat
+
+    data = tmp_path / "fresh-data"
+    load_for_start(pack, data)
+    cached = cache_path(pack, data)
+    assert cached.exists()
+    assert stat.S_IMODE(os.stat(cached.parent).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(cached).st_mode) == 0o600
