@@ -84,7 +84,8 @@ def _copy(source: Path, part: Path) -> int:
         finally:
             dst.close()
     except sqlite3.Error as exc:
-        raise JournalError(f"{source}: cannot copy the journal: {exc}") from exc
+        # either side may refuse (a full destination, say): the message names both
+        raise JournalError(f"cannot copy {source} into {part.parent}: {exc}") from exc
     finally:
         src.close()
 
