@@ -23,7 +23,7 @@ class NotRunning(Exception):  # noqa: N818 - reads as a state: the app is not ru
     """Nothing listens for this data dir."""
 
 
-class Busy(Exception):  # noqa: N818 - reads as a state: the app is busy
+class Busy(OSError):  # noqa: N818 - reads as a state: the app is busy (an OSError, as before)
     """Something listens, but did not take or answer the request in time (too many callers
     waiting at once): the app runs, try again."""
 
