@@ -14,7 +14,6 @@ Run: .venv/bin/python benchmarks/bench_search.py [--misses]
 
 from __future__ import annotations
 
-import random
 import shutil
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _table import percentile, print_table, time_ms
+from bench_pack import make_pack
 
 from pos_coach.cards import load_pack
 from pos_coach.library import Library
@@ -92,26 +92,6 @@ def recall_rows(show_misses: bool = False) -> list[tuple[str, str, str, bool]]:
     return table
 
 
-def make_pack(root: Path, cards: int) -> Path:
-    """``cards`` cards per language, made from the shipped ones with words of their own."""
-    rng = random.Random(7)
-    for lang in LANGS:
-        src = SHIPPED / lang
-        dst = root / lang
-        dst.mkdir(parents=True)
-        shutil.copy(src / "pack.toml", dst / "pack.toml")
-        originals = sorted(p for p in src.glob("*.toml") if p.name != "pack.toml")
-        for n in range(cards):
-            text = originals[n % len(originals)].read_text("utf-8")
-            text = "\n".join(line for line in text.splitlines() if not line.startswith("hotkey"))
-            marker = f"вариант{n} слово{rng.randint(0, 10_000)} item{n}"
-            text = text.replace('title = "', f'title = "{n} ', 1).replace(
-                "tags = [", f'tags = ["{marker}", ', 1
-            )
-            (dst / f"card-{n:04d}.toml").write_text(text + "\n", "utf-8")
-    return root
-
-
 def keystrokes() -> list[str]:
     """Every prefix of queries from both sets, as the search box sees them while typing."""
     typed = []
@@ -125,6 +105,7 @@ def speed_rows(cards: int, budget: float) -> list[tuple[str, str, str, bool]]:
     root = make_pack(Path(tempfile.mkdtemp(prefix="pos-coach-bench-")), cards)
     try:
         result = load_pack(root)
+        assert not result.problems, result.problems[:3]  # every card in the index
         build = time_ms(lambda: Library(result.packs["ru"], result.packs.values()).warm_up(), 1)
         library = Library(result.packs["ru"], result.packs.values())
         library.warm_up()
