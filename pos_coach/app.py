@@ -111,12 +111,12 @@ def _quit_on_signals(app: QCoreApplication) -> None:
 
 def already_running(data_dir: Path) -> bool:
     """Ask a running instance for this data dir to come forward; True when one answered."""
-    from pos_coach.inlet.client import Busy, NotOurs, NotRunning, request
+    from pos_coach.inlet.client import NotOurs, NotRunning, request
 
     try:
         return bool(request(data_dir, {"cmd": "raise"}, timeout=3).get("ok"))
-    except (NotRunning, NotOurs, Busy, OSError, ValueError):
-        return False  # (busy: the lock still keeps a second instance from starting)
+    except (NotRunning, NotOurs, OSError, ValueError):  # OSError: Busy too (the lock still
+        return False  # keeps a second instance from starting)
 
 
 def raise_open_files_limit() -> None:

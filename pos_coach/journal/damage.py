@@ -243,10 +243,10 @@ def _open_source(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _sane(rowid: int, before: object, last: int) -> bool:
+def _sane(rowid: int, before: int, last: int) -> bool:
     """A rowid read after ``before`` that a whole file could have given: larger, and not past
     the last one the damaged file had (a garbled page can yield any number)."""
-    return int(before) < rowid <= last  # type: ignore[call-overload]
+    return before < rowid <= last
 
 
 def _last_rowid(path: Path) -> int:
@@ -394,12 +394,14 @@ class Recovery:
         rows: list[tuple[object, ...]] = []
         try:
             cursor = conn.execute(_SELECT + " LIMIT ?", [after, limit])
+            previous = after
             while chunk := cursor.fetchmany(200):
                 for row in chunk:
                     rowid = int(row[0])  # type: ignore[call-overload]
-                    if not _sane(rowid, rows[-1][0] if rows else after, last):
+                    if not _sane(rowid, previous, last):
                         return rows, True
                     rows.append(row)
+                    previous = rowid
         except sqlite3.DatabaseError:
             return rows, True  # keep what was read; the next step starts after it
         return rows, False
