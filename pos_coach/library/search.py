@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from pos_coach.cards.model import Card
 from pos_coach.library.layout import to_cyrillic, to_latin, transliterate
-from pos_coach.library.morph import FORMS, Forms, is_stop, normalise, words
+from pos_coach.library.morph import FORMS, Forms, is_stop, words
 
 # How much a match in each field counts.
 WEIGHTS = {"title": 10.0, "tags": 8.0, "id": 6.0, "summary": 4.0, "say": 2.0, "steps": 1.5}
@@ -49,7 +49,7 @@ LAYOUTS_KEPT = 2048  # cards whose word positions are kept between keystrokes
 
 _Follows = dict[str, dict[str, float]]  # a word -> the words after it -> the field's weight
 
-__all__ = ["Hit", "Match", "SearchIndex", "max_typos", "normalise", "words"]
+__all__ = ["Hit", "Match", "SearchIndex", "max_typos"]
 
 
 def max_typos(length: int) -> int:
@@ -266,8 +266,8 @@ class SearchIndex:
                     near.setdefault(card_word, int(dist) + 1)
         for cand, dist in near.items():
             quality = TYPO.get(dist, TYPO[2] * 0.8)
-            for card_word in self._by_key.get(cand, (cand,)):
-                if card_word in self._postings and quality > found.get(card_word, (0.0, ""))[0]:
+            for card_word in self._by_key[cand]:  # every candidate is a key of the index
+                if quality > found.get(card_word, (0.0, ""))[0]:
                     found[card_word] = (quality, "typo")
         return _Term(word, found, self._best(found), term.direct)
 
