@@ -14,7 +14,7 @@ from typing import Any
 from pos_coach.cards.model import Card
 from pos_coach.journal import OUTCOMES, Appender, Event, Journal, new_id
 from pos_coach.library import Library, PhraseRotation
-from pos_coach.library.placeholders import fill, greeting
+from pos_coach.library.placeholders import fill, values_for
 from pos_coach.settings import Settings
 
 _STORE_FALLBACK = {"ru": "наш магазин", "en": "our shop"}
@@ -93,11 +93,8 @@ class Counter:
         return self.register_override or str(self.settings["register"])
 
     def placeholder_values(self) -> dict[str, str]:
-        return {
-            "greeting": greeting(self.lang, self.clock()),
-            "cashier": self.cashier or "",
-            "store": self.store or _STORE_FALLBACK.get(self.lang, "our shop"),
-        }
+        store = self.store or _STORE_FALLBACK.get(self.lang, "our shop")
+        return values_for(self.lang, self.cashier or "", store, self.clock())
 
     def _log(self, kind: str, **fields: object) -> Event:
         event = Event(

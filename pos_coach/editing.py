@@ -19,7 +19,7 @@ from pos_coach.cards.tomlpos import Locator
 from pos_coach.journal import Appender, Event, Journal
 
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
-OPTIONAL = ("escalate", "hotkey", "order", "tags")
+OPTIONAL = ("escalate", "hotkey", "order", "tags", "then")
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a lone '{brace}' in the text: placeholders look like {{greeting}}",
         "ru": "одиночная '{brace}' в тексте: подстановки пишутся так: {{greeting}}",
     },
+    "later_line": {
+        "en": "{what} reads as a later line of the conversation ({stage}): the phrasings in 'say' take turns and any may come first; move it to 'then'",
+        "ru": "{what} звучит как более поздняя реплика разговора ({stage}): фразы из 'say' показываются по очереди, любая может оказаться первой; перенесите её в 'then'",
+    },
+    "stage_closing": {
+        "en": "it closes the matter",
+        "ru": "она завершает разговор",
+    },
+    "stage_conceding": {
+        "en": "it concedes before anything is checked",
+        "ru": "она признаёт ошибку или уступает до проверки",
+    },
     "missing_translation": {
         "en": "card '{id}' has no {lang} version ({expected} is missing)",
         "ru": "у карточки '{id}' нет версии на языке {lang} (нет файла {expected})",

@@ -24,7 +24,7 @@ from pos_coach.cards.model import (
     Pack,
     card_id_problem,
 )
-from pos_coach.cards.problems import Problem, Severity, did_you_mean
+from pos_coach.cards.problems import Msg, Problem, Severity, did_you_mean
 from pos_coach.cards.schema import (
     MAX_FILE_BYTES,
     CardFile,
@@ -33,13 +33,14 @@ from pos_coach.cards.schema import (
     to_problems,
     what,
 )
+from pos_coach.cards.stages import later_stage
 from pos_coach.cards.tomlpos import Locator
 from pos_coach.i18n import LANGUAGES
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END = "(at end of document)"
-_TEXT_KEYS = ("title", "summary", "steps", "say", "avoid", "wow", "escalate")
+_TEXT_KEYS = ("title", "summary", "steps", "say", "then", "avoid", "wow", "escalate")
 
 
 def load_pack(root: Path) -> LoadResult:
@@ -204,7 +205,7 @@ def load_card(
     data, text = read
     model, hotkey = check_card_data(data, path, Locator(text), pack, found, check_category)
     problems.extend(found)
-    if model is None or found:
+    if model is None or any(p.severity is Severity.ERROR for p in found):
         return None
     assert isinstance(model, CardFile)
     return Card(
@@ -215,6 +216,7 @@ def load_card(
         summary=model.summary,
         steps=tuple(model.steps),
         say=tuple(model.say),
+        then=tuple(model.then),
         avoid=tuple(model.avoid),
         wow=tuple(model.wow),
         escalate=model.escalate,
@@ -240,6 +242,7 @@ def check_card_data(
     model, schema_problems = _validate(CardFile, data, path, locator)
     found.extend(schema_problems)
     _check_texts(data, path, locator, found)
+    _check_stages(data, path, locator, pack.lang, found)
     hotkey: str | None = None
     if isinstance(data.get("hotkey"), str):
         try:
@@ -297,6 +300,21 @@ def _check_texts(data: dict[str, Any], path: Path, locator: Locator, found: list
                     break
         if loc in (("summary",), ("title",)) and "\n" in text.strip():
             report(loc, "one_line", {"what": what(loc)})
+
+
+def _check_stages(
+    data: dict[str, Any], path: Path, locator: Locator, lang: str, found: list[Problem]
+) -> None:
+    """Warn about a rotated phrasing that reads as a later line of the conversation."""
+    say = data.get("say")
+    if not isinstance(say, list):
+        return
+    for i, text in enumerate(say):
+        stage = later_stage(text, lang) if isinstance(text, str) else None
+        if stage is not None:
+            line, col = locator.value(("say", i))
+            args = {"what": what(("say", i)), "stage": Msg(f"stage_{stage}")}
+            found.append(Problem(path, line, col, "later_line", args, Severity.WARNING, "say"))
 
 
 def _position_of(path: Path, loc: tuple[str | int, ...]) -> tuple[int, int]:

@@ -17,7 +17,7 @@ MAX_ID_LENGTH = 64  # a card id is a file name: short enough for every disk and 
 WINDOWS_DEVICES = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{n}{d}" for n in ("com", "lpt") for d in range(1, 10)]
 )
-PLACEHOLDERS = ("greeting", "cashier", "store")
+PLACEHOLDERS = ("greeting", "goodbye", "cashier", "store")
 PLACEHOLDER_PATTERN = re.compile(r"\{([^{}]*)\}")
 FALLBACK_COLOUR = "#4A5560"  # a category the pack file does not describe
 
@@ -60,6 +60,7 @@ class Card:
     avoid: tuple[str, ...]
     wow: tuple[str, ...]
     escalate: str = ""
+    then: tuple[str, ...] = ()  # the later lines of the conversation, in order, never rotated
     hotkey: str | None = None
     order: int = 0
     tags: tuple[str, ...] = ()
@@ -68,7 +69,7 @@ class Card:
     @property
     def rev(self) -> str:
         """A short hash of everything the cashier sees, so reports can tell wordings apart."""
-        shown = {
+        shown: dict[str, object] = {
             "title": self.title,
             "summary": self.summary,
             "steps": self.steps,
@@ -77,6 +78,8 @@ class Card:
             "wow": self.wow,
             "escalate": self.escalate,
         }
+        if self.then:  # only when there are some: a card without them keeps its old hash
+            shown["then"] = self.then
         blob = json.dumps(shown, ensure_ascii=False, sort_keys=True).encode("utf-8")
         import hashlib  # here, not at the top: the counter's start-up does not need it
 

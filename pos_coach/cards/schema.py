@@ -28,6 +28,7 @@ class CardFile(BaseModel):
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     steps: Annotated[list[Text], Field(min_length=1, max_length=12)]
     say: Annotated[list[Text], Field(min_length=1, max_length=20)]
+    then: Annotated[list[Text], Field(max_length=8)] = []
     avoid: Annotated[list[Text], Field(min_length=1, max_length=12)]
     wow: Annotated[list[Text], Field(min_length=1, max_length=8)]
     escalate: Annotated[str, StringConstraints(strip_whitespace=True, max_length=400)] = ""

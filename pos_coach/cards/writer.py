@@ -40,14 +40,15 @@ CARD_KEYS = (
     "tags",
     "steps",
     "say",
+    "then",
     "avoid",
     "wow",
     "escalate",
 )
-OPTIONAL_KEYS = frozenset({"escalate", "hotkey", "order", "tags"})
-LIST_KEYS = frozenset({"tags", "steps", "say", "avoid", "wow"})
-MULTILINE_KEYS = frozenset({"steps", "say", "avoid", "wow"})  # tags stay on one line
-DEFAULTS: dict[str, Any] = {"escalate": "", "hotkey": None, "order": 0, "tags": []}
+OPTIONAL_KEYS = frozenset({"escalate", "hotkey", "order", "tags", "then"})
+LIST_KEYS = frozenset({"tags", "steps", "say", "then", "avoid", "wow"})
+MULTILINE_KEYS = frozenset({"steps", "say", "then", "avoid", "wow"})  # tags stay on one line
+DEFAULTS: dict[str, Any] = {"escalate": "", "hotkey": None, "order": 0, "tags": [], "then": []}
 TRASH_DIR = ".trash"
 TRASH_STAMP = "%Y%m%dT%H%M%S.%fZ"  # 20250131T235959.123456Z
 _STAMP_LEN = len("20250131T235959.123456Z")
@@ -278,6 +279,7 @@ def card_values(card: Card) -> dict[str, Any]:
         "tags": list(card.tags),
         "steps": list(card.steps),
         "say": list(card.say),
+        "then": list(card.then),
         "avoid": list(card.avoid),
         "wow": list(card.wow),
         "escalate": card.escalate,

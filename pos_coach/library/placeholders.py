@@ -1,4 +1,4 @@
-"""Fill ``{greeting}``, ``{cashier}`` and ``{store}`` into card text."""
+"""Fill ``{greeting}``, ``{goodbye}``, ``{cashier}`` and ``{store}`` into card text."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ _GREETINGS: dict[str, list[tuple[int, str]]] = {
     "en": [(23, "Hello"), (18, "Good evening"), (12, "Good afternoon"), (5, "Good morning")],
 }
 _NIGHT = {"ru": "Здравствуйте", "en": "Hello"}
+# The parting wish for what is left of the day: a "good day" at nine in the evening rings false.
+_GOODBYES: dict[str, list[tuple[int, str]]] = {
+    "ru": [(22, "Доброй ночи"), (17, "Хорошего вечера"), (5, "Хорошего дня")],
+    "en": [(22, "Have a good night"), (17, "Have a lovely evening"), (5, "Have a good day")],
+}
 
 
 def greeting(lang: str, now: datetime | None = None) -> str:
@@ -24,6 +29,27 @@ def greeting(lang: str, now: datetime | None = None) -> str:
         if hour >= first_hour:
             return text
     return _NIGHT.get(lang, "Hello")
+
+
+def goodbye(lang: str, now: datetime | None = None) -> str:
+    """The parting wish for the local time: day from 5, evening from 17, night from 22."""
+    hour = (now or datetime.now()).hour
+    table = _GOODBYES.get(lang, _GOODBYES["en"])
+    for first_hour, text in table:
+        if hour >= first_hour:
+            return text
+    return table[0][1]  # before 5 in the morning it is still night
+
+
+def values_for(lang: str, cashier: str, store: str, now: datetime | None = None) -> dict[str, str]:
+    """Every placeholder's text for a card in ``lang`` shown at ``now``."""
+    now = now or datetime.now()
+    return {
+        "greeting": greeting(lang, now),
+        "goodbye": goodbye(lang, now),
+        "cashier": cashier,
+        "store": store,
+    }
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:

@@ -396,7 +396,7 @@ def _fields(card: Card) -> Iterable[tuple[str, str]]:
     yield "summary", card.summary
     for tag in card.tags:
         yield "tags", tag
-    for phrase in card.say:
+    for phrase in (*card.say, *card.then):
         yield "say", phrase
     for step in card.steps:
         yield "steps", step

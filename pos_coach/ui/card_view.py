@@ -62,7 +62,8 @@ class Block(QFrame):
 
 
 class CardView(QWidget):
-    """Title, summary, the phrasing to say (large, first), then steps, avoid, WOW, escalate."""
+    """Title, summary, the phrasing to say (large, first), then the later lines of the
+    conversation in their order, steps, avoid, WOW, escalate."""
 
     another_requested = Signal()
     said_requested = Signal()
@@ -125,8 +126,10 @@ class CardView(QWidget):
         self._columns = columns
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(10)
+        self.then = Block("thenBlock")  # the later lines: in order, never rotated
         self.steps = Block("stepsBlock")
         left = QVBoxLayout()
+        left.addWidget(self.then)
         left.addWidget(self.steps)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -178,6 +181,9 @@ class CardView(QWidget):
             )
             if self.category.styleSheet() != style:
                 self.category.setStyleSheet(style)
+        self.then.set_lines(
+            self.tr("Then say, in order"), [fill(s) for s in card.then], numbered=True
+        )
         self.steps.set_lines(self.tr("What to do"), [fill(s) for s in card.steps], numbered=True)
         self.avoid.set_lines(self.tr("Avoid"), [fill(s) for s in card.avoid], numbered=False)
         self.wow.set_lines(self.tr("Make it WOW"), [fill(s) for s in card.wow], numbered=False)

@@ -97,6 +97,7 @@ QPushButton#saidButton:checked {{ background: #1E6B3A; color: #FFFFFF; border-co
 #wowBlock {{ background: #E9F5EC; border-left: 6px solid #1E6B3A; border-radius: 6px; }}
 #escalateBlock {{ background: #F1ECF8; border-left: 6px solid #5B3C88; border-radius: 6px; }}
 #stepsBlock {{ background: {CARD}; border-left: 6px solid {ACCENT}; border-radius: 6px; }}
+#thenBlock {{ background: #EAF1FB; border-left: 6px solid {ACCENT}; border-radius: 6px; }}
 CardPage[flash="true"] {{ background: #FFE08A; }}
 CardPage[flash="true"] #phraseBox {{ border: 4px solid {FOCUS}; background: #FFF4D6; }}
 #outcomeBar {{ background: {CARD}; border-top: 1px solid {LINE}; }}

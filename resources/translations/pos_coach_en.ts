@@ -40,21 +40,26 @@
     </message>
     <message>
         <location filename="../../pos_coach/ui/editor/card_form.py" line="60"/>
-        <source>What to say</source>
-        <translation>What to say</translation>
+        <source>What to say: ways to say the opening line (they take turns)</source>
+        <translation>What to say: ways to say the opening line (they take turns)</translation>
     </message>
     <message>
         <location filename="../../pos_coach/ui/editor/card_form.py" line="61"/>
+        <source>Then, in this order: the later lines (never rotated)</source>
+        <translation>Then, in this order: the later lines (never rotated)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="62"/>
         <source>Avoid</source>
         <translation>Avoid</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="62"/>
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="63"/>
         <source>WOW</source>
         <translation>WOW</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="63"/>
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="64"/>
         <source>Call the shift lead</source>
         <translation>Call the shift lead</translation>
     </message>
@@ -62,53 +67,58 @@
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="79"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="80"/>
         <source>← Back  (Esc)</source>
         <translation>← Back  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="101"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="102"/>
         <source>SAY</source>
         <translation>SAY</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="106"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="107"/>
         <source>↻ Another phrasing</source>
         <translation>↻ Another phrasing</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="109"/>
-        <location filename="../../pos_coach/ui/card_view.py" line="195"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="110"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="201"/>
         <source>✓ I said it</source>
         <translation>✓ I said it</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="181"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="185"/>
+        <source>Then say, in order</source>
+        <translation>Then say, in order</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/card_view.py" line="187"/>
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="182"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="188"/>
         <source>Avoid</source>
         <translation>Avoid</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="183"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="189"/>
         <source>Make it WOW</source>
         <translation>Make it WOW</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="185"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="191"/>
         <source>Call the shift lead</source>
         <translation>Call the shift lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="191"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="197"/>
         <source>phrasing %1 of %2</source>
         <translation>phrasing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="195"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="201"/>
         <source>✓ Said</source>
         <translation>✓ Said</translation>
     </message>
@@ -192,7 +202,7 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="267"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="271"/>
         <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
         <translation>
             <numerusform>%n event waits to be written to the journal; the counter works on and it will be written as soon as the disk allows.</numerusform>
@@ -200,12 +210,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="274"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="278"/>
         <source>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</source>
         <translation>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="296"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="316"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n problem in the situation cards:</numerusform>
@@ -213,42 +223,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="302"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="322"/>
         <source>Showing the last good version of:</source>
         <translation>Showing the last good version of:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="481"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="501"/>
         <source>Settings not saved (%1); they apply until the app closes.</source>
         <translation>Settings not saved (%1); they apply until the app closes.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="542"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="562"/>
         <source>Saved: upset</source>
         <translation>Saved: upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="543"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="563"/>
         <source>Saved: OK</source>
         <translation>Saved: OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="544"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="564"/>
         <source>Saved: WOW!</source>
         <translation>Saved: WOW!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="545"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="565"/>
         <source>Saved: called the lead</source>
         <translation>Saved: called the lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="592"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="612"/>
         <source>Found</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="594"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="614"/>
         <source>Nothing found. Try another word.</source>
         <translation>Nothing found. Try another word.</translation>
     </message>
@@ -336,67 +346,67 @@
         <translation>Out of date: the other language was changed after this one.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="306"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="307"/>
         <source>Not saved: fix the problems shown next to the fields.</source>
         <translation>Not saved: fix the problems shown next to the fields.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="318"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="319"/>
         <source>Saved %1 file(s).</source>
         <translation>Saved %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="334"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="335"/>
         <source>Card id (a-z, 0-9 and -, at most %1 characters):</source>
         <translation>Card id (a-z, 0-9 and -, at most %1 characters):</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="345"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="346"/>
         <source>New card</source>
         <translation>New card</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="351"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="352"/>
         <source>New situation</source>
         <translation>New situation</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="354"/>
         <source>What to do, in one line.</source>
         <translation>What to do, in one line.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="354"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
         <source>First step.</source>
         <translation>First step.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
         <source>What to say.</source>
         <translation>What to say.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
         <source>What not to do.</source>
         <translation>What not to do.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="358"/>
         <source>How to make it WOW.</source>
         <translation>How to make it WOW.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="369"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="370"/>
         <source>Duplicate card</source>
         <translation>Duplicate card</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="382"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="383"/>
         <source>Rename card id</source>
         <translation>Rename card id</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="400"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="401"/>
         <source>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</source>
         <translation>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</translation>
     </message>
@@ -804,130 +814,130 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="78"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="82"/>
         <source>POS Coach — shift review</source>
         <translation>POS Coach — shift review</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="102"/>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="329"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="109"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="340"/>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="105"/>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="361"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="112"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="372"/>
         <source>PDF report</source>
         <translation>PDF report</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="116"/>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="243"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="123"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="250"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="135"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="142"/>
         <source>Notes for the PDF report (optional)</source>
         <translation>Notes for the PDF report (optional)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="138"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="145"/>
         <source>At a glance</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="149"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="156"/>
         <source>When and who</source>
         <translation>When and who</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="151"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="158"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="153"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="160"/>
         <source>Situations</source>
         <translation>Situations</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="155"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="162"/>
         <source>Cashier</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="157"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="164"/>
         <source>Cashiers</source>
         <translation>Cashiers</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="169"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="176"/>
         <source>Phrasing</source>
         <translation>Phrasing</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="172"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="179"/>
         <source>Phrasings</source>
         <translation>Phrasings</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="178"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="185"/>
         <source>Cards never shown in this period: candidates to reword or remove.</source>
         <translation>Cards never shown in this period: candidates to reword or remove.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="184"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="191"/>
         <source>Unused cards</source>
         <translation>Unused cards</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="190"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="197"/>
         <source>Find in phrasing, situation or cashier…</source>
         <translation>Find in phrasing, situation or cashier…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="206"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="213"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="266"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="275"/>
         <source>PDF report saved: %1</source>
         <translation>PDF report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="270"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="281"/>
         <source>Could not read the journal: %1</source>
         <translation>Could not read the journal: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="305"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="316"/>
         <source>%1 – %2 · %3 interactions · %4 events in the journal</source>
         <translation>%1 – %2 · %3 interactions · %4 events in the journal</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="313"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="324"/>
         <source>too few uses to compare</source>
         <translation>too few uses to compare</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="318"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="329"/>
         <source>No phrasing has been used often enough yet to say which works better.</source>
         <translation>No phrasing has been used often enough yet to say which works better.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="323"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="334"/>
         <source>Each figure rests on the uses shown beside it; phrasings with fewer than %1 recorded outcomes are not compared.</source>
         <translation>Each figure rests on the uses shown beside it; phrasings with fewer than %1 recorded outcomes are not compared.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="342"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="353"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="385"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="396"/>
         <source>Writing the PDF report…</source>
         <translation>Writing the PDF report…</translation>
     </message>

@@ -40,21 +40,26 @@
     </message>
     <message>
         <location filename="../../pos_coach/ui/editor/card_form.py" line="60"/>
-        <source>What to say</source>
-        <translation>Что сказать</translation>
+        <source>What to say: ways to say the opening line (they take turns)</source>
+        <translation>Что сказать: варианты первой фразы (показываются по очереди)</translation>
     </message>
     <message>
         <location filename="../../pos_coach/ui/editor/card_form.py" line="61"/>
+        <source>Then, in this order: the later lines (never rotated)</source>
+        <translation>Дальше, по порядку: следующие реплики (не чередуются)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="62"/>
         <source>Avoid</source>
         <translation>Чего избегать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="62"/>
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="63"/>
         <source>WOW</source>
         <translation>ВАУ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/card_form.py" line="63"/>
+        <location filename="../../pos_coach/ui/editor/card_form.py" line="64"/>
         <source>Call the shift lead</source>
         <translation>Когда звать старшего смены</translation>
     </message>
@@ -62,53 +67,58 @@
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="79"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="80"/>
         <source>← Back  (Esc)</source>
         <translation>← Назад  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="101"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="102"/>
         <source>SAY</source>
         <translation>СКАЖИТЕ</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="106"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="107"/>
         <source>↻ Another phrasing</source>
         <translation>↻ Другая фраза</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="109"/>
-        <location filename="../../pos_coach/ui/card_view.py" line="195"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="110"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="201"/>
         <source>✓ I said it</source>
         <translation>✓ Я сказал(а)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="181"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="185"/>
+        <source>Then say, in order</source>
+        <translation>Дальше скажите по порядку</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/card_view.py" line="187"/>
         <source>What to do</source>
         <translation>Что делать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="182"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="188"/>
         <source>Avoid</source>
         <translation>Чего избегать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="183"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="189"/>
         <source>Make it WOW</source>
         <translation>Как добиться «ВАУ»</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="185"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="191"/>
         <source>Call the shift lead</source>
         <translation>Когда звать старшего смены</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="191"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="197"/>
         <source>phrasing %1 of %2</source>
         <translation>фраза %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/card_view.py" line="195"/>
+        <location filename="../../pos_coach/ui/card_view.py" line="201"/>
         <source>✓ Said</source>
         <translation>✓ Сказано</translation>
     </message>
@@ -192,7 +202,7 @@
 <context>
     <name>CounterWindow</name>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="267"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="271"/>
         <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
         <translation>
             <numerusform>%n событие ждёт записи в журнал; касса работает дальше, событие запишется, как только диск позволит.</numerusform>
@@ -201,12 +211,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="274"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="278"/>
         <source>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</source>
         <translation>В папку данных нельзя записать; касса работает дальше, а события подождут в памяти, пока запись не станет возможной.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="296"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="316"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n ошибка в карточках ситуаций:</numerusform>
@@ -215,42 +225,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="302"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="322"/>
         <source>Showing the last good version of:</source>
         <translation>Показана последняя исправная версия:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="481"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="501"/>
         <source>Settings not saved (%1); they apply until the app closes.</source>
         <translation>Настройки не сохранены (%1); они действуют, пока программа не закрыта.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="542"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="562"/>
         <source>Saved: upset</source>
         <translation>Записано: недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="543"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="563"/>
         <source>Saved: OK</source>
         <translation>Записано: нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="544"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="564"/>
         <source>Saved: WOW!</source>
         <translation>Записано: ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="545"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="565"/>
         <source>Saved: called the lead</source>
         <translation>Записано: позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="592"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="612"/>
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="594"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="614"/>
         <source>Nothing found. Try another word.</source>
         <translation>Ничего не нашлось. Попробуйте другое слово.</translation>
     </message>
@@ -338,67 +348,67 @@
         <translation>Устарела: другой язык меняли позже этого.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="306"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="307"/>
         <source>Not saved: fix the problems shown next to the fields.</source>
         <translation>Не сохранено: исправьте ошибки рядом с полями.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="318"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="319"/>
         <source>Saved %1 file(s).</source>
         <translation>Сохранено файлов: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="334"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="335"/>
         <source>Card id (a-z, 0-9 and -, at most %1 characters):</source>
         <translation>Id карточки (a-z, 0-9 и -, не больше %1 символов):</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="345"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="346"/>
         <source>New card</source>
         <translation>Новая карточка</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="351"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="352"/>
         <source>New situation</source>
         <translation>Новая ситуация</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="353"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="354"/>
         <source>What to do, in one line.</source>
         <translation>Что делать — одной строкой.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="354"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
         <source>First step.</source>
         <translation>Первый шаг.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="355"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
         <source>What to say.</source>
         <translation>Что сказать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="356"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
         <source>What not to do.</source>
         <translation>Чего не делать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="357"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="358"/>
         <source>How to make it WOW.</source>
         <translation>Как добиться «ВАУ».</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="369"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="370"/>
         <source>Duplicate card</source>
         <translation>Копия карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="382"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="383"/>
         <source>Rename card id</source>
         <translation>Сменить id карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/editor/editor_window.py" line="400"/>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="401"/>
         <source>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</source>
         <translation>&apos;%1&apos; перемещена в корзину (вернуть можно на вкладке «Импорт, экспорт, корзина»).</translation>
     </message>
@@ -806,130 +816,130 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="78"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="82"/>
         <source>POS Coach — shift review</source>
         <translation>POS Coach — отчёты смены</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="102"/>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="329"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="109"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="340"/>
         <source>Export CSV</source>
         <translation>Экспорт CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="105"/>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="361"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="112"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="372"/>
         <source>PDF report</source>
         <translation>Отчёт PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="116"/>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="243"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="123"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="250"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="135"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="142"/>
         <source>Notes for the PDF report (optional)</source>
         <translation>Заметки для отчёта PDF (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="138"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="145"/>
         <source>At a glance</source>
         <translation>Коротко</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="149"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="156"/>
         <source>When and who</source>
         <translation>Когда и кто</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="151"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="158"/>
         <source>Situation</source>
         <translation>Ситуация</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="153"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="160"/>
         <source>Situations</source>
         <translation>Ситуации</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="155"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="162"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="157"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="164"/>
         <source>Cashiers</source>
         <translation>Кассиры</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="169"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="176"/>
         <source>Phrasing</source>
         <translation>Фраза</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="172"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="179"/>
         <source>Phrasings</source>
         <translation>Фразы</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="178"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="185"/>
         <source>Cards never shown in this period: candidates to reword or remove.</source>
         <translation>Карточки, которые ни разу не открывали за период: их стоит переписать или убрать.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="184"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="191"/>
         <source>Unused cards</source>
         <translation>Неиспользуемые карточки</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="190"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="197"/>
         <source>Find in phrasing, situation or cashier…</source>
         <translation>Поиск по фразе, ситуации или кассиру…</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="206"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="213"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="266"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="275"/>
         <source>PDF report saved: %1</source>
         <translation>Отчёт PDF сохранён: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="270"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="281"/>
         <source>Could not read the journal: %1</source>
         <translation>Не удалось прочитать журнал: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="305"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="316"/>
         <source>%1 – %2 · %3 interactions · %4 events in the journal</source>
         <translation>%1 – %2 · обращений: %3 · событий в журнале: %4</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="313"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="324"/>
         <source>too few uses to compare</source>
         <translation>слишком мало, чтобы сравнивать</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="318"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="329"/>
         <source>No phrasing has been used often enough yet to say which works better.</source>
         <translation>Пока ни одну фразу не использовали достаточно часто, чтобы сказать, какая работает лучше.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="323"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="334"/>
         <source>Each figure rests on the uses shown beside it; phrasings with fewer than %1 recorded outcomes are not compared.</source>
         <translation>Каждая цифра опирается на указанное рядом число использований; фразы, у которых меньше %1 отмеченных итогов, не сравниваются.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="342"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="353"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/review/review_window.py" line="385"/>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="396"/>
         <source>Writing the PDF report…</source>
         <translation>Записываю отчёт PDF…</translation>
     </message>

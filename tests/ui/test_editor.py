@@ -266,3 +266,29 @@ def test_an_audit_event_the_disk_refuses_waits_and_never_undoes_the_save(
     assert counter.counter.writer.flush()
     audit = list(counter.counter.journal.events("kind = 'card_edited'"))
     assert [e.detail["action"] for e in audit] == ["saved"]
+
+
+def test_a_later_line_in_say_is_flagged_moved_to_then_and_shown_in_order(
+    qtbot, editor, counter, pack
+):
+    form = editor.forms["en"]
+    form.lists["say"].items.item(1).setText("All sorted — thanks for your patience!")
+    editor.check()
+    label = form.problems["say"]
+    assert label.isVisible() and "item 2 of 'say' reads as a later line" in label.text()
+    assert editor.save_button.isEnabled()  # a warning: the owner may still save
+    # the owner moves the line to 'then', where lines keep their order
+    form.lists["say"].items.item(1).setText("Hello, lovely to see you.")
+    form.lists["then"].set_values(["“What can I get you?”", "“{goodbye}!”"])
+    form.changed.emit()
+    editor.check()
+    assert not label.isVisible()
+    assert editor.save()
+    text = (pack / "en" / "greeting.toml").read_text("utf-8")
+    assert text.index("say = [") < text.index("then = [") < text.index("avoid =")
+    assert counter.counter.library.get("greeting").then[0] == "“What can I get you?”"
+    counter.open_card("greeting", "touch")
+    then = counter.card_page.view.then
+    assert then.isVisible()
+    assert then.texts()[0] == "1. “What can I get you?”"
+    assert then.texts()[1].startswith("2. “Have a")

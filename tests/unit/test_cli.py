@@ -28,12 +28,12 @@ def test_check_faulty_pack_exits_1_with_one_line_per_problem():
     result = CliRunner().invoke(cli, ["check", str(FAULTY_PACK), "--lang", "en"])
     assert result.exit_code == 1
     lines = result.stdout.strip().splitlines()
-    assert len(lines) == 19
+    assert len(lines) == 21
     assert (
         f"{FAULTY_PACK}/ru/typo-key.toml:8:1: unknown key 'escalte'; did you mean 'escalate'?"
         in lines
     )
-    assert "19 problem(s) found; 4 card(s) loaded" in result.stderr
+    assert "21 problem(s) found; 6 card(s) loaded" in result.stderr
 
 
 def test_check_speaks_russian():

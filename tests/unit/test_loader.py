@@ -27,6 +27,8 @@ EXPECTED_FAULTS = {
     ("ru/reserved-hotkey.toml", 4, 10, "reserved_hotkey"),
     ("ru/typo-key.toml", 8, 1, "unknown_key"),
     ("ru/unknown-category.toml", 2, 12, "unknown_category"),
+    ("en/wrong-order.toml", 7, 3, "later_line"),
+    ("ru/wrong-order.toml", 7, 3, "later_line"),
     ("ru/wrong-types.toml", 4, 9, "wrong_type"),
     ("ru/wrong-types.toml", 8, 9, "wrong_type"),
     ("ru/x-duplicate-hotkey.toml", 1, 1, "missing_translation"),
@@ -58,7 +60,7 @@ def test_every_fault_is_reported_at_its_line():
 def test_good_cards_survive_bad_neighbours():
     result = load_pack(FAULTY_PACK)
     ru = result.packs["ru"]
-    assert set(ru.cards) == {"good", "only-russian", "x-duplicate-hotkey"}
+    assert set(ru.cards) == {"good", "only-russian", "wrong-order", "x-duplicate-hotkey"}
     # the duplicate keeps its card but loses the hotkey; the first card keeps it
     assert ru.cards["good"].hotkey == "F1"
     assert ru.cards["x-duplicate-hotkey"].hotkey is None

@@ -20,7 +20,7 @@ from pos_coach.cards.problems import Problem
 from pos_coach.ui.editor.fields import HotkeyField, ListEditor, problem_label
 from pos_coach.ui.labels import plain_label
 
-LIST_KEYS = ("steps", "say", "avoid", "wow")
+LIST_KEYS = ("steps", "say", "then", "avoid", "wow")
 KEYS = ("title", "category", "summary", "hotkey", "tags", *LIST_KEYS, "escalate")
 
 
@@ -57,7 +57,8 @@ class CardForm(QWidget):
             "hotkey": self.tr("Hotkey"),
             "tags": self.tr("Search words"),
             "steps": self.tr("Steps"),
-            "say": self.tr("What to say"),
+            "say": self.tr("What to say: ways to say the opening line (they take turns)"),
+            "then": self.tr("Then, in this order: the later lines (never rotated)"),
             "avoid": self.tr("Avoid"),
             "wow": self.tr("WOW"),
             "escalate": self.tr("Call the shift lead"),

@@ -293,6 +293,7 @@ class EditorWindow(QMainWindow):
             summary=values["summary"],
             steps=tuple(values["steps"]),
             say=tuple(values["say"]),
+            then=tuple(values["then"]),
             avoid=tuple(values["avoid"]),
             wow=tuple(values["wow"]),
             escalate=values["escalate"],

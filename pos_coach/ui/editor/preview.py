@@ -7,7 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from pos_coach.cards.model import Card, Category
-from pos_coach.library.placeholders import fill, greeting
+from pos_coach.library.placeholders import fill, values_for
 from pos_coach.ui import theme
 from pos_coach.ui.card_view import CardView
 
@@ -27,7 +27,7 @@ class Preview(QLabel):
         self.image = QPixmap()
 
     def show_card(self, card: Card, category: Category | None, store: str, cashier: str) -> None:
-        values = {"greeting": greeting(card.lang), "store": store, "cashier": cashier}
+        values = values_for(card.lang, cashier, store)
         self.view.show_card(card, category, lambda text: fill(text, values))
         self.view.show_phrase(
             fill(card.say[0], values) if card.say else "", 1, len(card.say), False
