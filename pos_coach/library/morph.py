@@ -39,6 +39,8 @@ _STOP = """
     this that these those there here what which who whom whose when where how why
     not just very really too also can could would should will shall may might must
     s t d ll m re ve don doesn didn isn aren wasn weren won wouldn shouldn couldn cant dont
+    wont doesnt didnt isnt arent wasnt werent wouldnt shouldnt couldnt havent hasnt hadnt aint
+    im ive youre hes shes theyre thats whats only
     please some any got get gets getting
 """
 STOP_WORDS = frozenset(_STOP.split())

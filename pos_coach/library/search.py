@@ -225,7 +225,9 @@ class SearchIndex:
                     if card_word != word:
                         add(card_word, FORM, "form")
         direct = word in found  # found as typed: not read as a slip of another word
-        if typing or len(word) >= 3:
+        # a finished word that is a word of the cards (as typed or a form of one) means that
+        # word: "cash only" is about cash, not "cashier"; the word being typed may go on
+        if typing or (len(word) >= 3 and not found):
             # one or two letters can start nearly any word: then only titles, tags and ids
             vocab = self._vocab if len(word) >= 3 else self._heads
             start = bisect.bisect_left(vocab, word)

@@ -178,3 +178,20 @@ def test_every_result_says_why():
 def test_a_card_only_in_the_other_language_is_not_shown():
     only_en = [*EN, card("spill", "Spilled milk", "en")]
     assert "spill" not in ids(SearchIndex(RU, [only_en]), "milk")
+
+
+def test_a_finished_word_of_the_cards_is_not_read_as_the_start_of_a_longer_one():
+    index = SearchIndex(
+        [
+            card("queue", "Long queue", "en", tags=("one cashier only",)),
+            card("terminal", "Card machine down", "en", tags=("cash",)),
+        ],
+        [],
+    )
+    # "cash" is a word of the cards: it means cash, not "cashier"; "only" is a stop word
+    assert ids(index, "cash only")[0] == "terminal"
+    assert ids(index, "cash only ")[0] == "terminal"
+    # while typing, the word may still become "cashier"
+    assert "queue" in ids(index, "cash")
+    # a word cut short that is no word of the cards still finds the longer one
+    assert ids(index, "cashi only")[0] == "queue"
