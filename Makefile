@@ -27,9 +27,12 @@ test: $(STAMP) $(QM)
 	bash tools/install-test-deps.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
+# style, types and layer contracts (.importlinter): what CI checks besides the tests
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py

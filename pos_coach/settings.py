@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -255,7 +256,7 @@ class SettingsWarning:
     """Something wrong with the settings file, said at start in the reader's language."""
 
     code: str
-    args: dict[str, object]
+    args: Mapping[str, object]
     setting: Setting | None = None
 
     def text(self, lang: str) -> str:

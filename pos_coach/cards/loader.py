@@ -79,8 +79,9 @@ def load_language(lang_dir: Path) -> tuple[Pack, list[Problem]]:
             continue
         if card is None:
             continue
-        if card.hotkey is not None:
-            other = used_hotkeys.get(card.hotkey)
+        hotkey = card.hotkey
+        if hotkey is not None:
+            other = used_hotkeys.get(hotkey)
             if other is not None:
                 line, col = _position_of(path, ("hotkey",))
                 problems.append(
@@ -89,14 +90,14 @@ def load_language(lang_dir: Path) -> tuple[Pack, list[Problem]]:
                         line,
                         col,
                         "duplicate_hotkey",
-                        {"value": card.hotkey, "other": other},
+                        {"value": hotkey, "other": other},
                         Severity.WARNING,
                         key="hotkey",
                     )
                 )
                 card = replace(card, hotkey=None)
             else:
-                used_hotkeys[card.hotkey] = card.id
+                used_hotkeys[hotkey] = card.id
         if card.category not in pack.categories:  # pack.toml unusable: keep the card visible
             pack.categories[card.category] = Category(card.category, card.category, FALLBACK_COLOUR)
         pack.cards[card.id] = card

@@ -91,6 +91,7 @@ def to_problems(
         loc = tuple(err["loc"])
         kind = err["type"]
         ctx = err.get("ctx") or {}
+        args: dict[str, object]  # the message's arguments: texts, numbers, nested messages
         if kind == "extra_forbidden":
             line, col = locator.key(loc)
             known = _known_keys(model, loc[:-1])

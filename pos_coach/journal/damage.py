@@ -265,6 +265,9 @@ def _last_rowid(path: Path) -> int:
 
 
 _SELECT = f"SELECT rowid, {', '.join(COLUMNS)} FROM events WHERE rowid > ? ORDER BY rowid"
+# a row of _SELECT: the rowid (an integer, as SQLite's rowids always are), then the COLUMNS
+SourceRow = tuple[int, *tuple[object, ...]]
+_KIND = 1 + list(COLUMNS).index("kind")  # where a SourceRow holds the event's kind
 
 
 class Recovery:
@@ -302,15 +305,18 @@ class Recovery:
         after, last, lost, scan_next = self._state()
         if scan_next is not None:
             return self._scan_step(int(scan_next), lost)
+        conn: sqlite3.Connection | None
         try:
             conn = self._connection()
         except sqlite3.Error:  # the file cannot be opened at all: nothing (more) to copy
-            rows, failed, conn = [], False, None
-        else:
+            conn = None
+        rows: list[SourceRow] = []
+        failed = False
+        if conn is not None:
             rows, failed = self._read(conn, after, last, limit)
         done = False
         if rows:
-            position = int(rows[-1][0])  # type: ignore[call-overload]
+            position = int(rows[-1][0])
             done = not failed and len(rows) < limit
         elif failed and conn is not None:
             skipped = self._skip(conn, after, last)
@@ -322,8 +328,8 @@ class Recovery:
                 position = skipped
         else:
             position, done = after, True
-        good = [r for r in rows if r[7] in KINDS]  # a row garbled beyond use is left out
-        lost.extend([r[0], r[0]] for r in rows if r[7] not in KINDS)  # type: ignore[misc]
+        good = [r for r in rows if r[_KIND] in KINDS]  # a row garbled beyond use is left out
+        lost.extend([r[0], r[0]] for r in rows if r[_KIND] not in KINDS)
         scan = 1 if done and lost else None  # the parts SQL could not reach: read as bytes
         self._write(
             [list(row) for row in good],
@@ -387,17 +393,17 @@ class Recovery:
     @staticmethod
     def _read(
         conn: sqlite3.Connection, after: int, last: int, limit: int
-    ) -> tuple[list[tuple[object, ...]], bool]:
+    ) -> tuple[list[SourceRow], bool]:
         """Rows after ``after`` in order, as many as can be read before a damaged page, and
         whether reading stopped at one. A garbled page can also yield rowids out of order or
         past the last one the file had: that is damage too (reading must only move forward)."""
-        rows: list[tuple[object, ...]] = []
+        rows: list[SourceRow] = []
         try:
             cursor = conn.execute(_SELECT + " LIMIT ?", [after, limit])
             previous = after
             while chunk := cursor.fetchmany(200):
                 for row in chunk:
-                    rowid = int(row[0])  # type: ignore[call-overload]
+                    rowid = int(row[0])
                     if not _sane(rowid, previous, last):
                         return rows, True
                     rows.append(row)

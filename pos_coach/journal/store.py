@@ -299,7 +299,7 @@ class Journal:
         Read from the small ``phrase_uses`` table (kept by a trigger), not from every event.
         """
         sql = "SELECT cashier, situation, phrase, seq FROM phrase_uses"
-        return [tuple(row) for row in self.conn.execute(sql)]  # type: ignore[misc]
+        return [tuple(row) for row in self.conn.execute(sql)]
 
     def health_check(self) -> None:
         """Read the journal's own pages a start-up cannot do without (the latest events, the

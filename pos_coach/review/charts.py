@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib
 from matplotlib.figure import Figure, SubFigure
@@ -215,7 +215,10 @@ def split(target: Target, title: str, legend: bool = True) -> tuple[SubFigure, S
     """
     head_height = TITLE_HEIGHT + (LEGEND_HEIGHT if legend else 0)
     body_height = max(height_inches(target) - head_height, 2 * head_height)
-    head, body = target.subfigures(2, 1, height_ratios=[head_height, body_height])
+    # squeeze=False: always a (2, 1) array of subfigures (squeezed, its type is not known)
+    grid = target.subfigures(2, 1, squeeze=False, height_ratios=[head_height, body_height])
+    head: SubFigure = grid[0, 0]
+    body: SubFigure = grid[1, 0]
     head.text(
         TITLE_LEFT / width_inches(target),
         1 - TITLE_TOP / head_height,
@@ -245,7 +248,7 @@ def add_legend(head: SubFigure, ax: Axes, columns: int) -> None:
     )
 
 
-def style_axes(ax: Axes, value_axis: str) -> None:
+def style_axes(ax: Axes, value_axis: Literal["x", "y"]) -> None:
     """Calm axes: no top/right frame, a light grid along the value axis behind the data."""
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=FONT, colors=TEXT_COLOR)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure, SubFigure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from pos_coach.review import charts
 from pos_coach.review.charts import FONT, TEXT_COLOR, TITLE_FONT, text
@@ -91,7 +92,9 @@ def canvas(target: SubFigure) -> Axes:
 def compose(strips: Sequence[Strip], footer: tuple[str, str]) -> Figure:
     """An A4 page of strips stacked from the top, with a footer in the bottom margin."""
     page = Figure(figsize=PAGE, dpi=PAGE_DPI, layout="constrained", facecolor="white")
-    page.get_layout_engine().set(
+    engine = page.get_layout_engine()
+    assert isinstance(engine, ConstrainedLayoutEngine)  # layout="constrained" just above
+    engine.set(
         rect=(
             MARGIN_X / PAGE[0],
             MARGIN_BOTTOM / PAGE[1],

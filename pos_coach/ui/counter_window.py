@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the other pages are made (and their modules imported) when 
     from pos_coach.cards.problems import Problem
     from pos_coach.ui.back_office import BackOffice
     from pos_coach.ui.card_view import CardView
+    from pos_coach.ui.inlet_handler import InletHandler
     from pos_coach.ui.live_reload import PackWatcher, Reload
     from pos_coach.ui.outcome_bar import OutcomeBar
     from pos_coach.ui.pin_page import PinPage
@@ -137,7 +138,7 @@ class CounterWindow(QMainWindow):
         self.toast = QLabel(self)
         self.toast.setObjectName("toast")
         self.toast.hide()
-        self.inlet = None  # the InletHandler, when the app listens for triggers
+        self.inlet: InletHandler | None = None  # when the app listens for triggers
         self._auto_return = QTimer(self)
         self._auto_return.setSingleShot(True)
         self._auto_return.timeout.connect(self._return_untouched)

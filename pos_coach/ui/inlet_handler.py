@@ -60,7 +60,8 @@ class InletHandler(QObject):
 
     def trigger(self, message: dict[str, Any]) -> dict[str, Any] | Later:
         card_id = str(message.get("id", ""))
-        source = message.get("source") if message.get("source") in SOURCES else "trigger"
+        given = message.get("source")
+        source = given if isinstance(given, str) and given in SOURCES else "trigger"
         library = self.window.counter.library
         if library.get(card_id) is None:
             # close matches of the first 100 characters: a 60 KB id would hold the counter

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -61,7 +63,7 @@ class ShiftPage(QWidget):
         for n, name in enumerate(names):
             button = QPushButton(name)
             button.setObjectName(f"cashier-{n}")
-            soon(lambda b=button: b.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus))
+            soon(partial(button.setFocusPolicy, QtCore.Qt.FocusPolicy.NoFocus))
             button.setMinimumHeight(64)
             button.clicked.connect(lambda _=False, who=name: self.cashier_chosen.emit(who))
             self._names.addWidget(button, n // 3, n % 3)

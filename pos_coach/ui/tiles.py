@@ -223,9 +223,9 @@ class TileBoard(QScrollArea):
         self._stale = False
         self.prepare()
         self._columns = self._column_count()
-        for section in self._section_widgets.values():
-            section.hide()
-            self._layout.removeWidget(section)
+        for shown in self._section_widgets.values():
+            shown.hide()
+            self._layout.removeWidget(shown)
         for tile in self._tiles.values():
             tile.hide()
         width = round(TILE_MIN_WIDTH * self._scale) - 20
@@ -271,7 +271,10 @@ class _Section(QWidget):
             self.header.setStyleSheet(style)
         for index in reversed(range(self.grid.count())):
             # removeWidget frees Qt's layout item; takeAt would hand it to Python, which leaks it
-            self.grid.removeWidget(self.grid.itemAt(index).widget())
+            item = self.grid.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                self.grid.removeWidget(widget)
         for n, tile in enumerate(tiles):
             self.grid.addWidget(tile, n // columns, n % columns)
             tile.show()

@@ -81,7 +81,7 @@ class CardForm(QWidget):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
             column.addWidget(widget)
-            self.problems[key] = problem_label(f"problem-{key}-{lang}")  # type: ignore[assignment]
+            self.problems[key] = problem_label(f"problem-{key}-{lang}")
             column.addWidget(self.problems[key])
             form.addRow(labels[key], box)
         self.other = problem_label(f"problem-other-{lang}")

@@ -45,8 +45,8 @@ class CategoriesPage(QWidget):
         for name, text, slot in (
             ("addCategory", self.tr("Add"), self.add),
             ("removeCategory", self.tr("Remove"), self.remove),
-            ("categoryUp", "↑", lambda: self.move(-1)),
-            ("categoryDown", "↓", lambda: self.move(1)),
+            ("categoryUp", "↑", lambda: self.move_row(-1)),
+            ("categoryDown", "↓", lambda: self.move_row(1)),
             ("saveCategories", self.tr("Save categories"), self.save),
         ):
             button = QPushButton(text)
@@ -93,18 +93,18 @@ class CategoriesPage(QWidget):
         )
         self.table.setItem(row, 1, swatch)
 
+    def _text(self, row: int, column: int) -> str:
+        """The cell's text, stripped; "" for a cell without an item."""
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
     def rows(self) -> list[tuple[str, str, dict[str, str]]]:
         result = []
         for row in range(self.table.rowCount()):
-            category_id = (
-                self.table.item(row, 0).text() if self.table.item(row, 0) else ""
-            ).strip()
-            colour = (self.table.item(row, 1).text() if self.table.item(row, 1) else "").strip()
+            category_id = self._text(row, 0)
+            colour = self._text(row, 1)
             labels = {
-                lang: (
-                    self.table.item(row, column).text() if self.table.item(row, column) else ""
-                ).strip()
-                for column, lang in enumerate(self.editor.langs, 2)
+                lang: self._text(row, column) for column, lang in enumerate(self.editor.langs, 2)
             }
             result.append((category_id, colour, labels))
         return result
@@ -120,7 +120,8 @@ class CategoriesPage(QWidget):
         row = self.table.currentRow()
         if row < 0:
             return
-        category_id = self.table.item(row, 0).text()
+        item = self.table.item(row, 0)
+        category_id = item.text() if item is not None else ""
         used = [
             c.id
             for p in self.editor.result.packs.values()
@@ -136,7 +137,7 @@ class CategoriesPage(QWidget):
             return
         self.table.removeRow(row)
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
         row = self.table.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.table.rowCount():

@@ -50,13 +50,18 @@ def _ask_with_qt(parent: QWidget, title: str, label: str, text: str) -> str | No
 ask_text: AskText = _ask_with_qt
 
 
+def _children(parent: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    found = (parent.child(m) for m in range(parent.childCount()))
+    return [item for item in found if item is not None]
+
+
 class EditorWindow(QMainWindow):
     def __init__(
         self,
         editor: CardEditor,
         ui_lang: str,
         store: str = "",
-        on_saved: Callable[[], None] | None = None,
+        on_saved: Callable[[], object] | None = None,  # called after a save; its result unused
         backups: Path | None = None,
     ) -> None:
         super().__init__()
@@ -209,12 +214,12 @@ class EditorWindow(QMainWindow):
                 self.tree.blockSignals(False)
                 return
 
+    def _category_items(self) -> list[QTreeWidgetItem]:
+        found = (self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount()))
+        return [item for item in found if item is not None]
+
     def _card_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for n in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(n)
-            items.extend(parent.child(m) for m in range(parent.childCount()))
-        return items
+        return [item for parent in self._category_items() for item in _children(parent)]
 
     def _selected(self, item: QTreeWidgetItem | None, _previous: Any = None) -> None:
         card_id = item.data(0, ID_ROLE) if item else None
@@ -310,8 +315,7 @@ class EditorWindow(QMainWindow):
         values = {
             lang: v
             for lang, v in self.values().items()
-            if v.get("title")
-            or (self.editor.pack(lang) and card_id in self.editor.pack(lang).cards)
+            if v.get("title") or ((pack := self.editor.pack(lang)) and card_id in pack.cards)
         }
         written = self.editor.save(card_id, values)
         self._dirty = False
@@ -405,9 +409,8 @@ class EditorWindow(QMainWindow):
 
     def _order_changed(self) -> None:
         """Cards dragged within a category: save their new order (10, 20, 30 ...)."""
-        for n in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(n)
-            ids = [parent.child(m).data(0, ID_ROLE) for m in range(parent.childCount())]
+        for parent in self._category_items():
+            ids = [item.data(0, ID_ROLE) for item in _children(parent)]
             for position, card_id in enumerate(ids, 1):
                 changes = {}
                 for lang in self.editor.langs:

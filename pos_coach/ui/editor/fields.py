@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QKeySequenceEdit,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -37,8 +38,8 @@ class ListEditor(QWidget):
         for key, text, tip, slot in (
             ("add", "+", self.tr("Add"), self.add_item),
             ("remove", "−", self.tr("Remove"), self.remove_item),
-            ("up", "↑", "", lambda: self.move(-1)),
-            ("down", "↓", "", lambda: self.move(1)),
+            ("up", "↑", "", lambda: self.move_item(-1)),
+            ("down", "↓", "", lambda: self.move_item(1)),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -77,7 +78,7 @@ class ListEditor(QWidget):
             self.items.takeItem(row)
             self.changed.emit()
 
-    def move(self, step: int) -> None:
+    def move_item(self, step: int) -> None:
         row = self.items.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.items.count():
@@ -122,7 +123,7 @@ class HotkeyField(QWidget):
         self.changed.emit()
 
 
-def problem_label(name: str) -> QWidget:
+def problem_label(name: str) -> QLabel:
     label = plain_label("", name)
     label.setObjectName(name)
     label.setStyleSheet("color: #9B2C2C; font-weight: bold;")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from pos_coach.cards.model import Card, Category
@@ -34,12 +34,14 @@ class Preview(QLabel):
         )
         self.view.resize(*COUNTER_SIZE)
         self.view.ensurePolished()
-        self.view.layout().activate()
+        layout = self.view.layout()
+        if layout is not None:
+            layout.activate()
         self.image = self.view.grab()
         self._fit()
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._fit()
 
     def _fit(self) -> None:

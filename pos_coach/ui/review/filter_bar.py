@@ -122,6 +122,11 @@ class FilterBar(QWidget):
         first: date | None = None
         last: date | None = None
         if self.period.currentData() == "custom":
-            first = self.first.date().toPython()
-            last = self.last.date().toPython()
+            first = _day(self.first.date())
+            last = _day(self.last.date())
         return Request(self.period.currentData(), self.filters(), first, last)
+
+
+def _day(value: QDate) -> date:
+    """The date a date edit shows (``QDate.toPython`` is typed as returning any object)."""
+    return date(value.year(), value.month(), value.day())
