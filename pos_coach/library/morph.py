@@ -31,7 +31,7 @@ _STOP = """
     тобой ним ней нею нами вами ними себя себе собой свой своя своё свое свои мой моя моё мое
     мои твой твоя твоё твое твои наш наша наше наши ваш ваша ваше ваши кто чей всё все весь
     вся сам сама само сами был была было были быть есть будет будут буду
-    очень просто опять тоже также всё-таки типа вообще
+    очень просто опять тоже также всё-таки типа вообще пожалуйста
 
     a an the and or but if then so as at by for from in into of off on onto out over to up
     with without about is are was were be been being am do does did doing has have had having

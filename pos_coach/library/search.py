@@ -43,6 +43,9 @@ TYPO = {1: 0.6, 2: 0.45}
 READING = {"": 1.0, "layout": 0.5, "translit": 0.5}
 COVERAGE = 0.5  # the share of a card's score that depends on how many query words it matched
 PHRASE = 0.3  # bonus share for two query words found side by side
+# ... and for a short word next to a word, side by side as typed: «только спросить» is the
+# customer's «я только спросить», not any card that mentions «спросить»
+STOP_PHRASE = 0.5
 SHORTLIST = 40  # the best cards looked at again for phrases
 KEEP = 0.2  # cards scoring below this share of the best are not shown
 LAYOUTS_KEPT = 2048  # cards whose word positions are kept between keystrokes
@@ -115,8 +118,9 @@ class SearchIndex:
         for doc, card in every:
             for field, text in _fields(card):
                 weight = WEIGHTS[field]
-                seq = [w for w in words(text) if not is_stop(w)]
-                self._texts[doc].append((field, card.lang, seq))
+                typed = words(text)
+                seq = [w for w in typed if not is_stop(w)]
+                self._texts[doc].append((field, card.lang, typed))  # short words kept: phrases
                 for word in seq:
                     found = postings.setdefault(word, {})
                     if found.get(doc, 0.0) < weight:
@@ -146,15 +150,16 @@ class SearchIndex:
     # -- the search --------------------------------------------------------------------------
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         typing = bool(query) and not query[-1].isspace()  # the last word may be unfinished
-        readings = [r for r in self._readings(query) if r[1]]
+        readings = [(r, typed) for r, typed in self._readings(query) if _keep(typed)]
         if not readings:
             return []
+        typed_words = dict(readings)
         # exact, form and prefix matches for every reading; typos where still needed, as typed
         # and in another reading only if it found the most (a typo as typed beats a layout
         # guess, but gibberish read on the other layout is not searched for slips as well)
         first = [
             [self._term(w, typing and i == len(ws) - 1) for i, w in enumerate(ws)]
-            for _, ws in readings
+            for ws in (_keep(typed) for _, typed in readings)
         ]
         coverage = [sum(1 for t in terms if t.best) / len(terms) for terms in first]
         top = max(coverage)
@@ -181,7 +186,8 @@ class SearchIndex:
         shortlist = []
         for doc, score in ranked[:SHORTLIST]:
             reading, terms = chosen[doc]
-            shortlist.append((doc, score + self._phrase_bonus(doc, terms, READING[reading])))
+            bonus = self._phrase_bonus(doc, terms, typed_words[reading], READING[reading])
+            shortlist.append((doc, score + bonus))
         ranked = sorted(shortlist, key=_rank) + ranked[SHORTLIST:]
         best = ranked[0][1]
         ranked = [(doc, s) for doc, s in ranked if s >= KEEP * best]
@@ -191,7 +197,7 @@ class SearchIndex:
 
     def _readings(self, query: str) -> list[tuple[str, list[str]]]:
         """The query as typed, then as it reads on the other layout and transliterated."""
-        out = [("", _keep(words(query)))]
+        out = [("", words(query))]
         seen = {query}
         for reading, text in (
             ("layout", to_cyrillic(query)),
@@ -200,7 +206,7 @@ class SearchIndex:
         ):
             if text not in seen:
                 seen.add(text)
-                out.append((reading, _keep(words(text))))
+                out.append((reading, words(text)))
         return out
 
     # -- one word ----------------------------------------------------------------------------
@@ -313,9 +319,25 @@ class SearchIndex:
     def _rarity(self, term: _Term) -> float:
         return math.log(1.0 + len(self.cards) / (1.0 + len(term.best)))
 
-    def _phrase_bonus(self, doc: int, terms: list[_Term], factor: float) -> float:
+    def _phrase_bonus(self, doc: int, terms: list[_Term], typed: list[str], factor: float) -> float:
         bonus = 0.0
         where, follows = self._layout(doc)
+        by_word = {t.word: t for t in terms if doc in t.best}
+        for a, b in itertools.pairwise(typed):  # a short word beside a word, as typed
+            if is_stop(a) == is_stop(b):
+                continue
+            term = by_word.get(b if is_stop(a) else a)
+            if term is None:
+                continue
+            if is_stop(a):
+                after = follows.get(a, {})
+                weight = max((w for c, w in after.items() if c in term.found), default=0.0)
+            else:
+                weight = max(
+                    (follows[c][b] for c in term.found if b in follows.get(c, {})), default=0.0
+                )
+            if weight:
+                bonus = max(bonus, STOP_PHRASE * PHRASE * weight * self._rarity(term) * factor)
         for left, right in itertools.pairwise(terms):
             if doc not in left.best or doc not in right.best:
                 continue
@@ -344,12 +366,19 @@ class SearchIndex:
             return found
         where: dict[str, tuple[float, str, str]] = {}
         follows: _Follows = {}
-        for field, lang, seq in self._texts[doc]:
+        for field, lang, typed in self._texts[doc]:
             weight = WEIGHTS[field]
+            seq = [w for w in typed if not is_stop(w)]
             for word in seq:
                 if where.get(word, (0.0,))[0] < weight:
                     where[word] = (weight, field, lang)
-            for a, b in itertools.pairwise(seq):
+            # words side by side once short words are left out («карта не проходит»: «карта
+            # проходит»), and a short word beside a word as written («только спросить»)
+            pairs = itertools.chain(
+                itertools.pairwise(seq),
+                ((a, b) for a, b in itertools.pairwise(typed) if is_stop(a) != is_stop(b)),
+            )
+            for a, b in pairs:
                 after = follows.setdefault(a, {})
                 if after.get(b, 0.0) < weight:
                     after[b] = weight

@@ -195,3 +195,27 @@ def test_a_finished_word_of_the_cards_is_not_read_as_the_start_of_a_longer_one()
     assert "queue" in ids(index, "cash")
     # a word cut short that is no word of the cards still finds the longer one
     assert ids(index, "cashi only")[0] == "queue"
+
+
+def test_a_short_word_beside_a_word_as_the_card_has_it_ranks_that_card_first():
+    index = SearchIndex(
+        [
+            card("loyalty", "Карта постоянного покупателя", tags=("не забудьте спросить карту",)),
+            card("queue", "Без очереди", tags=("я только спросить",)),
+        ],
+        [],
+    )
+    # «только» alone finds nothing, but beside «спросить» it is the customer's own phrase
+    assert ids(index, "мне только спросить")[0] == "queue"
+    assert set(ids(index, "спросить")) == {"loyalty", "queue"}
+
+
+def test_please_is_a_filler_word_in_both_languages():
+    index = SearchIndex(
+        [
+            card("hurry", "Торопится", tags=("быстрее",)),
+            card("queue", "Без очереди", tags=("быстро",), say=("Проходите, пожалуйста",)),
+        ],
+        [],
+    )
+    assert ids(index, "быстрее пожалуйста")[0] == "hurry"
