@@ -62,8 +62,8 @@ class Block(QFrame):
 
 
 class CardView(QWidget):
-    """Title, summary, the phrasing to say (large, first), then the later lines of the
-    conversation in their order, steps, avoid, WOW, escalate."""
+    """Title, summary, the phrasing to say (large, first); below, the steps and when to call
+    the lead, beside the later lines of the conversation in their order, avoid and WOW."""
 
     another_requested = Signal()
     said_requested = Signal()
@@ -126,17 +126,19 @@ class CardView(QWidget):
         self._columns = columns
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(10)
-        self.then = Block("thenBlock")  # the later lines: in order, never rotated
+        # what to do (and when to call the lead) on the left, what to say next on the right:
+        # the steps and the next lines are both in sight at first glance
         self.steps = Block("stepsBlock")
+        self.escalate = Block("escalateBlock")
         left = QVBoxLayout()
-        left.addWidget(self.then)
         left.addWidget(self.steps)
+        left.addWidget(self.escalate)
         left.addStretch(1)
         right = QVBoxLayout()
+        self.then = Block("thenBlock")  # the later lines: in order, never rotated
         self.avoid = Block("avoidBlock")
         self.wow = Block("wowBlock")
-        self.escalate = Block("escalateBlock")
-        for block in (self.avoid, self.wow, self.escalate):
+        for block in (self.then, self.avoid, self.wow):
             right.addWidget(block)
         right.addStretch(1)
         columns.addLayout(left, 1)

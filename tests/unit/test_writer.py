@@ -45,6 +45,7 @@ NEW_VALUES = {
     "tags": ["bag", "пакет"],
     "steps": ["Ask about a bag.", "Add it to the receipt."],
     "say": ['Would you like a bag? We have "eco" ones.', "A bag for you?"],
+    "then": [],  # optional and empty: left out of the file
     "avoid": ["Packing without asking."],
     "wow": ["Pack heavy things at the bottom."],
     "escalate": "",
