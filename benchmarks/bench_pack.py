@@ -36,7 +36,7 @@ def make_pack(root: Path, cards: int) -> Path:
             text = originals[n % len(originals)].read_text("utf-8")
             text = "\n".join(line for line in text.splitlines() if not line.startswith("hotkey"))
             marker = f"вариант{n} слово{rng.randint(0, 10_000)} item{n}"  # words of its own
-            # the marker takes the first tag's place: a card may have no more than 40 tags
+            # the marker takes the first tag's place: a card may have no more than 60 tags
             text = re.sub(r'tags = \[\s*"[^"]*"', f'tags = ["{marker}"', text, count=1)
             text = text.replace('title = "', f'title = "{n} ', 1)
             (dst / f"card-{n:04d}.toml").write_text(text + "\n", "utf-8")

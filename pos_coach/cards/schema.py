@@ -34,7 +34,7 @@ class CardFile(BaseModel):
     escalate: Annotated[str, StringConstraints(strip_whitespace=True, max_length=400)] = ""
     hotkey: str | None = None
     order: Annotated[int, Field(ge=-100_000, le=100_000)] = 0
-    tags: Annotated[list[Tag], Field(max_length=40)] = []
+    tags: Annotated[list[Tag], Field(max_length=60)] = []
 
 
 class CategoryEntry(BaseModel):

@@ -84,7 +84,7 @@ def test_an_owners_own_tags_are_found(tmp_path: Path):
     pack = tmp_path / "pack"
     shutil.copytree(SHIPPED_PACK, pack)
     card = pack / "en" / "gate-alarm.toml"
-    # the owner's word takes the first tag's place (a card has at most 40 tags)
+    # the owner's word takes the first tag's place (a card has at most 60 tags)
     text = re.sub(r'tags = \[\s*"[^"]*"', 'tags = ["klaxon"', card.read_text("utf-8"), count=1)
     card.write_text(text, "utf-8")
     assert '"klaxon"' in card.read_text("utf-8")
