@@ -105,12 +105,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "одиночная '{brace}' в тексте: подстановки пишутся так: {{greeting}}",
     },
     "later_line": {
-        "en": "{what} reads as a later line of the conversation ({stage}): the phrasings in 'say' take turns and any may come first; move it to 'then'",
-        "ru": "{what} звучит как более поздняя реплика разговора ({stage}): фразы из 'say' показываются по очереди, любая может оказаться первой; перенесите её в 'then'",
+        "en": "{what} reads as a later line of the conversation ({stage}): the phrasings in 'say' take turns and any may come first; move it to 'then' (or end its line with # keep)",
+        "ru": "{what} звучит как более поздняя реплика разговора ({stage}): фразы из 'say' показываются по очереди, любая может оказаться первой; перенесите её в 'then' (или допишите в конце строки # keep)",
     },
     "stage_closing": {
         "en": "it closes the matter",
         "ru": "она завершает разговор",
+    },
+    "stage_promising": {
+        "en": "it promises what has not happened yet",
+        "ru": "она обещает то, чего ещё не случилось",
     },
     "stage_conceding": {
         "en": "it concedes before anything is checked",

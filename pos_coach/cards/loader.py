@@ -33,7 +33,7 @@ from pos_coach.cards.schema import (
     to_problems,
     what,
 )
-from pos_coach.cards.stages import later_stage
+from pos_coach.cards.stages import KEEP, later_stage
 from pos_coach.cards.tomlpos import Locator
 from pos_coach.i18n import LANGUAGES
 
@@ -314,6 +314,8 @@ def _check_stages(
         stage = later_stage(text, lang) if isinstance(text, str) else None
         if stage is not None:
             line, col = locator.value(("say", i))
+            if KEEP.search(locator.line(line)[col:].rpartition('"')[2]):
+                continue  # the owner means it: `# keep` at the end of the item's line
             args = {"what": what(("say", i)), "stage": Msg(f"stage_{stage}")}
             found.append(Problem(path, line, col, "later_line", args, Severity.WARNING, "say"))
 

@@ -207,6 +207,11 @@ class Locator:
         values = self._scan().values
         return self._find(values, path) if path in values else self.key(path)
 
+    def line(self, number: int) -> str:
+        """The source text of line ``number`` (1-based); empty past the end."""
+        lines = self._text.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
     @staticmethod
     def _find(table: dict[Path_, Spot], path: Path_) -> tuple[int, int]:
         while path:

@@ -75,6 +75,16 @@ def test_then_lines_load_in_order_and_are_never_rotated(pack: Path, tmp_path: Pa
     ("lang", "line", "stage"),
     [
         ("en", "All sorted — thanks for your patience!", "closing"),
+        ("en", "There we go, you're good to go — sorry about that!", "closing"),
+        ("ru", "Всё, можете идти, извините за беспокойство!", "closing"),
+        ("en", "No problem, I'll put it through at the shelf price.", "conceding"),
+        ("ru", "Хорошо, пробью по ценнику.", "conceding"),
+        ("en", "Sorry! Here you go, that's what you were short.", "conceding"),
+        ("ru", "Ой, простите, недодала — держите.", "conceding"),
+        ("ru", "Скорая уже едет, не волнуйтесь.", "promising"),
+        ("en", "An ambulance is on its way.", "promising"),
+        ("en", "I'll serve you straight after this gentleman.", "promising"),
+        ("ru", "Вас обслужу сразу после.", "promising"),
         ("en", "You're right, here's the rest of your change.", "conceding"),
         ("en", "We'll honour the shelf price, of course.", "conceding"),
         ("ru", "Всё готово, спасибо за терпение!", "closing"),
@@ -87,21 +97,46 @@ def test_check_warns_about_a_later_line_in_say_at_its_line(pack, lang, line, sta
     assert result.exit_code == 1
     expected = f"{path}:8:3: item 3 of 'say' reads as a later line of the conversation"
     assert expected in result.stdout
-    assert {"closing": "closes the matter", "conceding": "concedes"}[stage] in result.stdout
+    words = {"closing": "closes the matter", "conceding": "concedes", "promising": "promises"}
+    assert words[stage] in result.stdout
     # a warning: the card is still shown at the counter
     loaded = load_pack(pack)
     assert "change-disputed" in loaded.packs[lang].cards
     assert {p.severity for p in loaded.problems if p.code == "later_line"} == {Severity.WARNING}
 
 
-def test_openings_that_merely_mention_thanks_or_checking_pass(pack: Path):
-    for lang, line in (
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
         ("en", "Thanks for waiting — what can I get you?"),
         ("ru", "Спасибо, что подошли! Сейчас всё проверю."),
-    ):
-        write(pack, line, lang)
+        ("en", "Thanks for your patience, everyone — I'm calling another till now."),
+        ("en", "Are you all set for bags, or do you need one?"),
+        ("ru", "Вы в порядке? Всё в порядке, не порезались?"),
+        ("en", "You're right to flag it — let's count it together."),
+        ("ru", "Вы правы, что сразу сказали, — давайте пересчитаем."),
+        ("ru", "Всё готово? Тогда пробиваю."),
+        ("en", "Not my mistake, I think, but let's check."),
+        ("ru", "Это не наша ошибка, но давайте проверим."),
+    ],
+)
+def test_openings_asked_negated_or_merely_thankful_pass(pack: Path, lang: str, line: str):
+    write(pack, line, lang)
     result = load_pack(pack)
-    assert [p for p in result.problems if p.code == "later_line"] == []
+    assert [p.format("en") for p in result.problems if p.code == "later_line"] == []
+
+
+def test_an_owner_keeps_a_line_they_mean_with_a_keep_comment(pack: Path):
+    path = write(pack, "All sorted — thanks for your patience!")
+    text = path.read_text("utf-8").replace(
+        '"All sorted — thanks for your patience!",',
+        '"All sorted — thanks for your patience!",  # keep',
+    )
+    path.write_text(text, "utf-8")
+    assert [p for p in load_pack(pack).problems if p.code == "later_line"] == []
+    # a "# keep" inside the text itself is not a comment
+    write(pack, "All sorted # keep")
+    assert [p.code for p in load_pack(pack).problems if p.code == "later_line"] == ["later_line"]
 
 
 def test_the_check_speaks_russian_too(pack: Path):
