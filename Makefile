@@ -7,7 +7,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 DATA ?= var
 
-.PHONY: run test lint format bench translations clean
+.PHONY: run trigger test lint format bench translations bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,12 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 translations: $(QM)
 
 run: $(STAMP) $(QM)
+	bash tools/install-run-deps.sh
 	$(BIN)/pos-coach run --situations situations --data-dir $(DATA)
+
+# fire a card in the counter `make run` started: make trigger ID=gate-alarm
+trigger: $(STAMP)
+	$(BIN)/pos-coach trigger $(ID) --data-dir $(DATA)
 
 test: $(STAMP) $(QM)
 	bash tools/install-test-deps.sh
@@ -45,5 +50,10 @@ format: $(STAMP)
 lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate pos_coach/ui/*.py pos_coach/ui/review/*.py pos_coach/ui/editor/*.py -no-obsolete -ts $(TS)
 
+# a self-contained one-folder program in dist/pos-coach/ (PyInstaller; see packaging/)
+bundle: $(STAMP) $(QM)
+	$(BIN)/pip install --quiet 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/pos-coach.spec
+
 clean:
-	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache build dist

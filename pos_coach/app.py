@@ -13,6 +13,7 @@ from pos_coach import paths
 from pos_coach.cards import LoadResult
 from pos_coach.cards.cache import load_for_start
 from pos_coach.counter import Counter
+from pos_coach.exits import Exit
 from pos_coach.i18n import message
 from pos_coach.journal import Journal, JournalError, open_or_start_fresh, spill, spilled_files
 from pos_coach.journal.damage import check_due, checked
@@ -74,8 +75,17 @@ def translations_dir() -> Path:
     return paths.bundled("resources") / "translations"
 
 
-def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Load the app's and Qt's own translations for ``lang``; returns them to keep them alive."""
+SOURCE_LANG = "en"  # the language the interface is written in: it needs no translation
+
+
+def install_translators(
+    app: QCoreApplication, lang: str, missing: list[str] | None = None
+) -> list[QTranslator]:
+    """Load the app's and Qt's own translations for ``lang``; returns them to keep them alive.
+
+    When the app's own translation cannot be loaded for a language other than the source one,
+    a line saying which file was looked for is added to ``missing`` (in English: the
+    translation is what is missing)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     QLocale.setDefault(QLocale(lang))
@@ -84,11 +94,23 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     if own.load(f"pos_coach_{lang}", str(translations_dir())):
         app.installTranslator(own)
         loaded.append(own)
+    elif lang != SOURCE_LANG and missing is not None:
+        missing.append(translation_missing(lang))
     qt = QTranslator(app)
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         loaded.append(qt)
     return loaded
+
+
+def translation_missing(lang: str) -> str:
+    """Why the interface is in English though ``lang`` was asked for: one line, in English."""
+    qm = translations_dir() / f"pos_coach_{lang}.qm"
+    why = "could not be loaded (damaged?)" if qm.is_file() else "is missing"
+    return (
+        f"The interface is in English: the {lang} translation {qm} {why};"
+        " reinstall POS Coach (from a source checkout: make translations)"
+    )
 
 
 def _quit_on_signals(app: QCoreApplication) -> None:
@@ -279,11 +301,11 @@ def start(options: Options) -> int:
         # one instance per data dir: bring the running one forward instead
         if already_running(options.data_dir):
             print("pos-coach: already running for this data dir; brought it to the front")
-            return 0
+            return Exit.OK
         lock.removeStaleLockFile()
         if not lock.tryLock(200):
             print(f"pos-coach: {options.data_dir} is in use by another POS Coach", file=sys.stderr)
-            return 1
+            return Exit.PROBLEMS
     foreign = paths.not_ours(options.data_dir)
     if foreign:  # as PostgreSQL does with a data directory of the wrong owner: refuse
         for path, uid in foreign:
@@ -292,7 +314,7 @@ def start(options: Options) -> int:
                 " read from or written to it; move it away, or give it to this user",
                 file=sys.stderr,
             )
-        return 1
+        return Exit.PROBLEMS
     if paths.open_to_others(options.data_dir):
         print(
             f"pos-coach: {options.data_dir} can be written by other users: they could remove or"
@@ -303,7 +325,7 @@ def start(options: Options) -> int:
         core = build_core(options)
     except (JournalError, OSError) as exc:
         print(f"pos-coach: {exc}", file=sys.stderr)
-        return 1
+        return Exit.PROBLEMS
 
     from PySide6.QtWidgets import QApplication
 
@@ -312,8 +334,12 @@ def start(options: Options) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("POS Coach")
     app.setOrganizationName("POS Coach")
-    install_translators(app, options.lang)
+    missing: list[str] = []
+    install_translators(app, options.lang, missing)
     window = CounterWindow(core.counter, core.load.problems)
+    for line in missing:  # said in English: the translation is what is missing
+        print(f"pos-coach: {line}", file=sys.stderr)
+        window.show_notice(line)
     inlets: list[object] = []
     window.after_first_paint(lambda: inlets.extend(finish_start(window, core, options)))
     if core.journal.waiting_for:  # the window says so too, until the folder can be written

@@ -1,4 +1,8 @@
-"""The ``pos-coach`` command. Everything but ``run`` works without a display (and without Qt)."""
+"""The ``pos-coach`` command. Everything but ``run`` works without a display (and without Qt).
+
+Exit statuses: :class:`pos_coach.exits.Exit`, one table for every command (click's own usage
+error is its 2).
+"""
 
 from __future__ import annotations
 
@@ -7,27 +11,20 @@ import json
 import sys
 from collections.abc import Iterator
 from datetime import datetime
-from enum import IntEnum
 from typing import TYPE_CHECKING
 
 import click
 
 from pos_coach import __version__
+from pos_coach.exits import Exit
 from pos_coach.i18n import LANGUAGES, message, system_lang
+from pos_coach.paths import DATA_DIR_ENV
 
 if TYPE_CHECKING:
     from pos_coach.journal import Journal
 
 
-class Exit(IntEnum):
-    OK = 0
-    PROBLEMS = 1
-    NOT_RUNNING = 2
-    NOT_YET_LOGGED = 3
-    # 4 is kept for another command
-    NOT_OURS = 5
-    NOT_SHOWN = 6
-
+__all__ = ["Exit", "cli", "main"]  # Exit: as before, for who imports it from here
 
 LANG_OPTION = click.option(
     "--lang",
@@ -67,8 +64,11 @@ def run(
 ) -> None:
     """Start the counter window."""
     from pos_coach.app import run_counter
+    from pos_coach.launcher import Noted
 
-    sys.exit(run_counter(situations, data_dir, lang, register, side))
+    with Noted(data_dir):
+        status = run_counter(situations, data_dir, lang, register, side)
+    sys.exit(status)
 
 
 @cli.command()
@@ -108,7 +108,7 @@ def search(
     """Find the cards for QUERY as the counter's search does: ranked, with why each matched.
 
     Cards of every language of the pack are searched; they are shown in --lang. Exit status: 0
-    with results, 1 with none.
+    with results, 1 with none (2: a mistake in the command line).
     """
     from pos_coach import paths
     from pos_coach.cards import load_pack
@@ -354,20 +354,38 @@ def demo(days: int, per_day: int, data_dir: str | None, seed: int, lang: str | N
     click.echo(f"wrote {written:,} demo events for {days} days into {journal.path}")
 
 
-@cli.command()
+TRIGGER_HELP = f"""Show card ID in the running app; returns once it is on screen and logged.
+
+Which app: the one of --data-dir, else of ${DATA_DIR_ENV}; given neither, the one of the
+default data folder, else the one POS Coach of this user that is running (several: it names
+their folders and asks for --data-dir).
+
+\b
+Exit status:
+{Exit.OK:d} shown
+{Exit.USAGE:d} a mistake in the command line (say, no ID)
+{Exit.NOT_YET_LOGGED:d} shown, but its event is not yet in the journal (the disk refuses writes;
+  the app keeps it)
+{Exit.UNKNOWN_ID:d} no card has this id (close matches listed)
+{Exit.NOT_OURS:d} another OS user answers the socket (refused: nothing was sent to it)
+{Exit.BUSY:d} the app runs but did not take the request in time (too many callers): try again
+{Exit.NOT_RUNNING:d} POS Coach is not running (the message names the folders looked in)
+{Exit.NOT_SHOWN:d} the app took the request but could not show the card (the message says why)
+{Exit.SEVERAL_RUNNING:d} several are running and none was named: give --data-dir
+"""
+
+
+@cli.command(help=TRIGGER_HELP)
 @click.argument("card_id", metavar="ID")
 @click.option(
     "--source", "origin", help="Who fires it (kept in the event's detail), e.g. gate-sensor."
 )
-@DATA_DIR_OPTION
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Data folder of the app to show it in (default: see above).",
+)
 def trigger(card_id: str, origin: str | None, data_dir: str | None) -> None:
-    """Show card ID in the running app; returns once it is on screen and logged.
-
-    Exit status: 0 shown, 1 unknown id (close matches listed), 2 the app is not running, 3 shown
-    but its event is not yet in the journal (the disk refuses writes; the app keeps it), 5
-    another OS user answers the socket (refused: nothing was sent to it), 6 the app runs but
-    could not show it now (too many callers at once, or an error: try again).
-    """
     from pos_coach.inlet.trigger import run_trigger
 
     sys.exit(run_trigger(card_id, origin, data_dir))

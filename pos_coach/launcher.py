@@ -5,6 +5,8 @@ answer within a few tens of milliseconds, so it skips click (and, above all, Qt)
 bare ``pos-coach``) starts the counter, whose start-up time is budgeted too: it skips click as
 well. Anything these parsers do not plainly understand (help, a misspelt option, a missing
 value) goes to the full command line in :mod:`pos_coach.cli`, which explains the mistake.
+
+Every status either path exits with is one of :class:`pos_coach.exits.Exit`.
 """
 
 from __future__ import annotations
@@ -66,15 +68,65 @@ def fast_run(args: list[str]) -> int | None:
     lang = values.get("--lang")
     if lang is not None and lang not in LANGUAGES:
         return None
-    from pos_coach.app import run_counter
-
-    return run_counter(
+    return start_counter(
         values.get("--situations"),
         values.get("--data-dir"),
         lang,
         values.get("--register"),
         "--side" in flags,
     )
+
+
+def start_counter(
+    situations: str | None,
+    data_dir: str | None,
+    lang: str | None,
+    register: str | None,
+    side: bool,
+) -> int:
+    """``pos-coach run``: the counter, with its data dir noted while it runs (:class:`Noted`)."""
+    from pos_coach.app import run_counter
+
+    with Noted(data_dir):
+        return run_counter(situations, data_dir, lang, register, side)
+
+
+class Noted:
+    """While ``pos-coach run`` runs (both paths): a note of its data dir in this user's private
+    folder, so that ``pos-coach trigger`` without ``--data-dir`` finds this counter, whatever
+    folder it runs on (:func:`pos_coach.inlet.address.remember`). The note is taken away at
+    the end, unless another counter on the same folder answers (as when this start only
+    brought that one to the front). A note left by a crash is harmless: nothing answers
+    behind it, and the client asks."""
+
+    def __init__(self, data_dir: str | None) -> None:
+        from pos_coach import paths
+
+        self.folder = paths.data_dir(data_dir)
+        self.noted = False
+
+    def __enter__(self) -> Noted:
+        from pos_coach.inlet.address import remember
+
+        try:
+            remember(self.folder)
+        except OSError:  # no private folder: the counter says so itself when it listens
+            return self
+        self.noted = True
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if not self.noted:
+            return
+        from pos_coach.inlet.address import forget, server_name
+        from pos_coach.inlet.client import NotOurs, answers
+
+        try:
+            if answers(server_name(self.folder)):
+                return  # another counter on this folder (the one this start brought forward)
+        except (NotOurs, OSError):
+            pass
+        forget(self.folder)
 
 
 def main() -> None:

@@ -15,11 +15,26 @@ if TYPE_CHECKING:
 UNKNOWN = "unknown"  # no such card (close matches in "matches")
 UNAVAILABLE = "unavailable"  # the app cannot show a card now (no cashier, say)
 BAD_REQUEST = "bad_request"  # not a request (details in "detail")
+BUSY = "busy"  # too many callers at once: try again (the HTTP inlet's word for it)
+# what the local socket says when it turns a caller away ("unavailable", for older callers)
+BUSY_DETAIL = "too many connections at once"
 MAX_DEPTH = 32  # arrays and objects inside each other: a request needs two or three
 
 
 def encode(message: dict[str, Any]) -> bytes:
     return (json.dumps(message, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def is_busy(answer: dict[str, Any]) -> bool:
+    """Whether an answer turns the caller away for now (too many callers), not "could not"."""
+    if answer.get("error") == BUSY or answer.get("busy") is True:
+        return True
+    detail = answer.get("detail")
+    return (
+        answer.get("error") == UNAVAILABLE
+        and isinstance(detail, str)
+        and detail.startswith(BUSY_DETAIL)
+    )
 
 
 def decode(line: bytes) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from pos_coach.inlet.later import Later
-from pos_coach.inlet.protocol import BAD_REQUEST, UNAVAILABLE, decode, encode
+from pos_coach.inlet.protocol import BAD_REQUEST, BUSY_DETAIL, UNAVAILABLE, decode, encode
 
 Handler = Callable[[dict[str, Any]], "dict[str, Any] | Later"]
 MAX_REQUEST = 64 * 1024  # bytes in one request line
@@ -39,7 +39,8 @@ def bad_request(detail: str) -> dict[str, Any]:
     return {"ok": False, "error": BAD_REQUEST, "detail": detail}
 
 
-BUSY = {"ok": False, "error": UNAVAILABLE, "detail": "too many connections at once; try again"}
+# "unavailable" stays for callers that know only that word; "busy" tells the client to retry
+BUSY = {"ok": False, "error": UNAVAILABLE, "busy": True, "detail": BUSY_DETAIL + "; try again"}
 
 
 class _Connection:

@@ -183,7 +183,7 @@ def test_a_squatter_on_the_old_and_new_names_never_answers_a_trigger(
         assert chosen != str(folder)
 
         nobody_home = trigger(data)  # the app is not running: the squatter must not say "shown"
-        assert nobody_home.returncode == 2, nobody_home.stdout + nobody_home.stderr
+        assert nobody_home.returncode == 7, nobody_home.stdout + nobody_home.stderr
         assert "not running" in nobody_home.stderr
 
         process = start_app(data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -320,7 +320,7 @@ def test_idle_local_connections_are_capped_and_closed(app):
 @pytest.mark.parametrize("idle", [32, 48, 64])
 def test_a_trigger_behind_idle_callers_never_says_not_running(app, idle):
     """Seen from outside: with 32 to 64 idle callers on the socket, `pos-coach trigger` said
-    "not running" (exit 2) while the app ran. It is shown, or told busy (exit 6)."""
+    "not running" while the app ran. It is shown, or told busy (exit 6)."""
     data, _port, _token, _process = app
     callers = []
     for _ in range(idle):

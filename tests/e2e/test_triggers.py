@@ -83,17 +83,17 @@ def test_fifty_triggers_fifty_shown_rows(app):
     )
 
 
-def test_unknown_id_exits_1_with_suggestions(app):
+def test_unknown_id_exits_4_with_suggestions(app):
     data, _port, _process = app
     result = trigger(data, "gate-alrm")
-    assert result.returncode == 1
+    assert result.returncode == 4
     assert "unknown card 'gate-alrm'" in result.stderr and "gate-alarm" in result.stderr
     assert shown_rows(data) == []
 
 
-def test_no_app_exits_2(tmp_path):
+def test_no_app_exits_7(tmp_path):
     result = trigger(tmp_path / "nobody-here", "greeting")
-    assert result.returncode == 2 and "not running" in result.stderr
+    assert result.returncode == 7 and "not running" in result.stderr
 
 
 def test_a_second_start_brings_the_first_forward(app):

@@ -89,6 +89,7 @@ def test_core_modules_do_not_import_qt():
 
 
 def test_trigger_exit_status_tells_shown_from_shown_but_not_yet_logged(monkeypatch, capsys):
+    from pos_coach.exits import Exit
     from pos_coach.inlet import trigger
     from pos_coach.inlet.client import NotRunning
 
@@ -98,19 +99,20 @@ def test_trigger_exit_status_tells_shown_from_shown_but_not_yet_logged(monkeypat
         "unknown": {"ok": False, "error": "unknown", "matches": ["gate-alarm"]},
     }
 
-    def request(folder, message):
+    def request(name, message):
         if message["id"] == "off":
-            raise NotRunning(folder)
+            raise NotRunning(name)
         return answers[message["id"]]
 
-    monkeypatch.setattr(trigger, "request", request)
+    monkeypatch.setattr(trigger, "request_at", request)
+    monkeypatch.setattr(trigger, "running", lambda skip: ([], []))
     assert trigger.run_trigger("logged", None, "/d") == 0
     assert trigger.run_trigger("waiting", None, "/d") == 3
     out, err = capsys.readouterr()
     assert out == "shown: logged\nshown: waiting\n"
     assert "not yet in the journal" in err and "disk is full" in err
-    assert trigger.run_trigger("unknown", None, "/d") == 1
-    assert trigger.run_trigger("off", None, "/d") == 2
+    assert trigger.run_trigger("unknown", None, "/d") == Exit.UNKNOWN_ID == 4
+    assert trigger.run_trigger("off", None, "/d") == Exit.NOT_RUNNING == 7
 
 
 LONG_ID = "a" * 200
@@ -152,11 +154,11 @@ def test_trigger_refuses_a_socket_another_user_answers_with_exit_5(monkeypatch, 
     from pos_coach.inlet import trigger
     from pos_coach.inlet.client import NotOurs
 
-    def request(folder, message):
+    def request(name, message):
         raise NotOurs("/run/user/1000/pos-coach/0123456789abcdef.sock", 65534)
 
-    monkeypatch.setattr(trigger, "request", request)
-    assert trigger.run_trigger("gate-alarm", None, "/d") == trigger.NOT_OURS == Exit.NOT_OURS == 5
+    monkeypatch.setattr(trigger, "request_at", request)
+    assert trigger.run_trigger("gate-alarm", None, "/d") == Exit.NOT_OURS == 5
     out, err = capsys.readouterr()
     assert out == ""
     assert "another user (uid 65534) answers the socket" in err and "refused" in err
@@ -164,14 +166,14 @@ def test_trigger_refuses_a_socket_another_user_answers_with_exit_5(monkeypatch, 
 
 
 def test_trigger_tells_a_busy_app_from_an_unknown_card(monkeypatch, capsys):
-    """The app answering "too many connections at once" is not "unknown id" (exit 1, which a
-    script would take for a typo in the card id): exit 6, try again."""
+    """The app answering "too many connections at once" is neither "unknown id" (which a
+    script would take for a typo in the card id) nor "could not show it": exit 6, try again."""
     from pos_coach.cli import Exit
     from pos_coach.inlet import trigger
 
-    def busy(folder, message):
+    def busy(name, message):
         return {"ok": False, "error": "unavailable", "detail": "too many connections at once"}
 
-    monkeypatch.setattr(trigger, "request", busy)
-    assert trigger.run_trigger("gate-alarm", None, "/d") == Exit.NOT_SHOWN == 6
+    monkeypatch.setattr(trigger, "request_at", busy)
+    assert trigger.run_trigger("gate-alarm", None, "/d") == Exit.BUSY == 6
     assert "too many connections" in capsys.readouterr().err

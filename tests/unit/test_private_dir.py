@@ -163,9 +163,10 @@ def test_no_private_folder_at_all_is_an_error_that_says_why(places, tmp_path, ca
     with pytest.raises(NoPrivateDir) as raised:
         private_dir()
     assert len(raised.value.notes) == 3
+    from pos_coach.exits import Exit
     from pos_coach.inlet.trigger import run_trigger
 
-    assert run_trigger("greeting", None, str(tmp_path)) == 2
+    assert run_trigger("greeting", None, str(tmp_path)) == Exit.NOT_RUNNING
     assert "no folder private to this user" in capsys.readouterr().err
 
 
