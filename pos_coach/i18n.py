@@ -16,6 +16,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not valid TOML: {detail}",
         "ru": "ошибка в записи TOML: {detail}",
     },
+    "toml_open_text": {
+        "en": 'a text is not closed: a closing " is missing on this line (a text over several lines needs three quotes """)',
+        "ru": 'текст не закрыт: на этой строке не хватает закрывающей " (текст на несколько строк пишется в тройных кавычках """)',
+    },
+    "toml_open_list": {
+        "en": 'a list in [ ] is broken here: check the items above for a missing comma or quote, or a " inside a text (write it \\" or use «…»)',
+        "ru": 'список в [ ] здесь сломан: проверьте пункты выше — не пропущена ли запятая или кавычка, нет ли " внутри текста (пишите \\" или «…»)',
+    },
+    "toml_open_table": {
+        "en": "a table in { } is not closed with }",
+        "ru": "таблица в { } не закрыта знаком }",
+    },
+    "toml_no_equals": {
+        "en": "this is not a line of the form key = value: a text outside quotes, or a quote missing on the line before?",
+        "ru": "это не строка вида ключ = значение: текст без кавычек или не закрыта кавычка на строке выше?",
+    },
+    "toml_twice": {
+        "en": "this key is written twice in the file: keep one",
+        "ru": "этот ключ записан в файле дважды: оставьте один",
+    },
+    "toml_backslash": {
+        "en": "a lone backslash \\ in a text: write it twice (\\\\) or remove it",
+        "ru": "одиночная обратная косая черта \\ в тексте: напишите её дважды (\\\\) или уберите",
+    },
+    "toml_bad_value": {
+        "en": "the value cannot be read: a text needs double quotes, a list needs [ ], a number none",
+        "ru": "значение не читается: текст пишется в двойных кавычках, список — в [ ], число — без кавычек",
+    },
+    "toml_open_section": {
+        "en": "a section header such as [categories.everyday] is not closed with ]",
+        "ru": "заголовок раздела вроде [categories.everyday] не закрыт знаком ]",
+    },
+    "toml_deep": {
+        "en": "brackets nested far too deep",
+        "ru": "скобки вложены слишком глубоко",
+    },
+    "toml_other": {
+        "en": "{detail} (check the quotes, brackets and commas near here)",
+        "ru": "{detail} (проверьте кавычки, скобки и запятые рядом)",
+    },
     "not_utf8": {
         "en": "the file is not UTF-8 text (byte {byte} cannot be read); save it as UTF-8",
         "ru": "файл не в кодировке UTF-8 (байт {byte} не читается); сохраните его как UTF-8",

@@ -128,7 +128,7 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]
     try:
         data = tomllib.loads(text)
     except RecursionError:  # brackets nested thousands deep
-        problems.append(Problem(path, 1, 1, "toml_syntax", {"detail": "nested too deeply"}))
+        problems.append(Problem(path, 1, 1, "toml_syntax", {"detail": Msg("toml_deep")}))
         return None
     except tomllib.TOMLDecodeError as exc:
         detail = str(exc)
@@ -141,9 +141,35 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]
             line = text.count("\n") + (0 if text.endswith("\n") else 1)
             col = len(text.rstrip("\n").rsplit("\n", 1)[-1]) + 1
             detail = detail[: -len(_TOML_END)].rstrip()
-        problems.append(Problem(path, line, col, "toml_syntax", {"detail": detail}))
+        problems.append(Problem(path, line, col, "toml_syntax", {"detail": toml_hint(detail)}))
         return None
     return data, text
+
+
+# tomllib's words, and what they mean to someone editing a card in Notepad: what to fix
+_TOML_HINTS = (
+    ("Illegal character '\\n'", "toml_open_text"),
+    ("Unterminated string", "toml_open_text"),
+    ("Unclosed array", "toml_open_list"),
+    ("Unclosed inline table", "toml_open_table"),
+    ("Expected '=' after a key", "toml_no_equals"),
+    ("Invalid statement", "toml_no_equals"),
+    ("Cannot overwrite a value", "toml_twice"),
+    ("Cannot declare", "toml_twice"),
+    ("Duplicate inline table key", "toml_twice"),
+    ("Unescaped '\\'", "toml_backslash"),
+    ("Invalid value", "toml_bad_value"),
+    ("Expected ']' at the end of a table", "toml_open_section"),
+    ("Expected ']]'", "toml_open_section"),
+)
+
+
+def toml_hint(detail: str) -> Msg:
+    """What a TOML parser's complaint means and what to fix, in the reader's language."""
+    for start, code in _TOML_HINTS:
+        if detail.startswith(start):
+            return Msg(code)
+    return Msg("toml_other", {"detail": detail})
 
 
 def _validate(

@@ -189,3 +189,27 @@ def test_the_card_id_rule(card_id, code):
 
     problem = card_id_problem(card_id)
     assert (problem.code if problem else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "ru"),
+    [
+        # a quote inside a text, as a hurried owner types it in Notepad
+        ('say = ["one", "say "hi" to them"]\n', "a list in [ ] is broken here", "список в [ ]"),
+        ('summary = "no closing quote\n', "a text is not closed", "текст не закрыт"),
+        ("summary: oops\n", "not a line of the form key = value", "не строка вида"),
+        ('title = "a"\ntitle = "b"\n', "written twice", "записан в файле дважды"),
+        ('title = "C:\\shop"\n', "lone backslash", "обратная косая"),
+        ("order = ten\n", "the value cannot be read", "значение не читается"),
+    ],
+)
+def test_toml_mistakes_are_explained_in_plain_words_in_both_languages(tmp_path, text, en, ru):
+    root = tmp_path / "pack"
+    shutil.copytree(SMALL_PACK, root)
+    (root / "ru" / "broken.toml").write_text(text, "utf-8")
+    result = load_pack(root)
+    problem = next(p for p in result.problems if p.code == "toml_syntax")
+    assert en in problem.message("en")
+    assert ru in problem.message("ru")
+    # no parser jargon left untranslated in the Russian message
+    assert "Unclosed" not in problem.message("ru") and "Illegal" not in problem.message("ru")
