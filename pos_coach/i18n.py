@@ -16,6 +16,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not valid TOML: {detail}",
         "ru": "ошибка в записи TOML: {detail}",
     },
+    "zip_absolute": {
+        "en": "an absolute path in the archive; refused",
+        "ru": "абсолютный путь внутри архива; отклонено",
+    },
+    "zip_outside": {
+        "en": "a path leading out of the pack ('..'); refused",
+        "ru": "путь, ведущий за пределы набора ('..'); отклонено",
+    },
+    "zip_symlink": {
+        "en": "a symbolic link; refused",
+        "ru": "символическая ссылка; отклонено",
+    },
+    "zip_encrypted": {
+        "en": "an encrypted entry; refused",
+        "ru": "зашифрованный файл; отклонено",
+    },
+    "zip_entry_big": {
+        "en": "{size} bytes; a file in the archive may be at most {limit} bytes",
+        "ru": "{size} байт; файл в архиве может быть не больше {limit} байт",
+    },
+    "zip_entries": {
+        "en": "{count} files in the archive; at most {limit}",
+        "ru": "в архиве {count} файлов; можно не больше {limit}",
+    },
+    "zip_total": {
+        "en": "{size} bytes unpacked; at most {limit}",
+        "ru": "{size} байт после распаковки; можно не больше {limit}",
+    },
+    "zip_unusable": {
+        "en": "not a .zip file, or a damaged or unsupported one ({kind}): export the pack again",
+        "ru": "это не .zip-файл, или он повреждён, или сжат неизвестным способом ({kind}): выгрузите набор заново",
+    },
     "toml_open_text": {
         "en": 'a text is not closed: a closing " is missing on this line (a text over several lines needs three quotes """)',
         "ru": 'текст не закрыт: на этой строке не хватает закрывающей " (текст на несколько строк пишется в тройных кавычках """)',

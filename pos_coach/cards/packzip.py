@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from pos_coach.cards.files import LANG_DIR, PACK_FILE, language_dirs
 from pos_coach.cards.loader import load_pack
-from pos_coach.cards.problems import Problem, Severity
+from pos_coach.cards.problems import Msg, Problem, Severity
 from pos_coach.cards.writer import EditError, atomic_write, move_to_trash
 
 MAX_ENTRY_BYTES = 1024 * 1024
@@ -99,34 +99,36 @@ def export_pack(pack_root: Path, target: Path) -> Path:
 # -- import: reading the archive safely --------------------------------------------------------
 
 
-def _problem(path: str | Path, detail: str) -> Problem:
+def _problem(path: str | Path, detail: Msg | str) -> Problem:
     return Problem(Path(path), 1, 1, "unreadable", {"detail": detail})
 
 
-def _unsafe(info: zipfile.ZipInfo) -> str | None:
+def _unsafe(info: zipfile.ZipInfo) -> Msg | None:
     """Why this entry must not be extracted, or None."""
     name = info.filename.replace("\\", "/")
     if name.startswith("/") or _DRIVE.match(name):
-        return "an absolute path in the archive; refused"
+        return Msg("zip_absolute")
     if ".." in name.split("/"):
-        return "a path leading out of the pack ('..'); refused"
+        return Msg("zip_outside")
     if stat.S_ISLNK(info.external_attr >> 16):
-        return "a symbolic link; refused"
+        return Msg("zip_symlink")
     if info.flag_bits & 0x1:
-        return "an encrypted entry; refused"
+        return Msg("zip_encrypted")
     if info.file_size > MAX_ENTRY_BYTES:
-        return f"{info.file_size} bytes; an entry may be at most {MAX_ENTRY_BYTES} bytes"
+        return Msg("zip_entry_big", {"size": info.file_size, "limit": MAX_ENTRY_BYTES})
     return None
 
 
 def _check_entries(infos: list[zipfile.ZipInfo], archive: Path) -> list[Problem]:
     if len(infos) > MAX_ENTRIES:
-        return [_problem(archive.name, f"{len(infos)} entries; at most {MAX_ENTRIES}")]
+        return [
+            _problem(archive.name, Msg("zip_entries", {"count": len(infos), "limit": MAX_ENTRIES}))
+        ]
     problems = [_problem(i.filename, why) for i in infos if (why := _unsafe(i)) is not None]
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_BYTES:
         problems.append(
-            _problem(archive.name, f"{total} bytes unpacked; at most {MAX_TOTAL_BYTES}")
+            _problem(archive.name, Msg("zip_total", {"size": total, "limit": MAX_TOTAL_BYTES}))
         )
     return problems
 
@@ -161,13 +163,25 @@ def _extract(zf: zipfile.ZipFile, target: Path) -> list[Problem]:
         with zf.open(info) as source:
             data = source.read(MAX_ENTRY_BYTES + 1)
         if len(data) > MAX_ENTRY_BYTES:
-            return [_problem(info.filename, f"more than {MAX_ENTRY_BYTES} bytes; refused")]
+            return [
+                _problem(
+                    info.filename,
+                    Msg(
+                        "zip_entry_big", {"size": f"> {MAX_ENTRY_BYTES}", "limit": MAX_ENTRY_BYTES}
+                    ),
+                )
+            ]
         total += len(data)
         if total > MAX_TOTAL_BYTES:
-            return [_problem(info.filename, f"more than {MAX_TOTAL_BYTES} bytes in all; refused")]
+            return [
+                _problem(
+                    info.filename,
+                    Msg("zip_total", {"size": f"> {MAX_TOTAL_BYTES}", "limit": MAX_TOTAL_BYTES}),
+                )
+            ]
         dest = target.joinpath(*path.parts)
         if not dest.resolve().is_relative_to(target.resolve()):
-            return [_problem(info.filename, "a path leading out of the pack; refused")]
+            return [_problem(info.filename, Msg("zip_outside"))]
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(data)
     return []
@@ -219,7 +233,10 @@ def plan_import(pack_root: Path, archive: Path) -> ImportPlan:
                     return ImportPlan(archive, problems=unsafe)
                 return _plan(Path(pack_root), archive, extracted)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        return ImportPlan(archive, problems=[_problem(archive.name, f"not a usable .zip: {exc}")])
+        return ImportPlan(
+            archive,
+            problems=[_problem(archive.name, Msg("zip_unusable", {"kind": type(exc).__name__}))],
+        )
     except OSError as exc:
         return ImportPlan(archive, problems=[_problem(archive.name, exc.strerror or str(exc))])
 

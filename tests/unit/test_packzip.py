@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import stat
 import zipfile
@@ -183,6 +184,10 @@ def test_unsafe_archives_are_refused(pack: Path, tmp_path: Path, name: str, make
     plan = packzip.plan_import(pack, archive)
     assert not plan.ok
     assert plan.problems
+    # the reason reads in the owner's language, Russian included
+    for problem in plan.problems:
+        said = problem.message("ru")
+        assert not re.search(r"\b(refused|bytes|entries|not a usable)\b", said), said
     assert plan.files == {}
     assert snapshot(pack) == before
     assert not (tmp_path / "evil.toml").exists()
