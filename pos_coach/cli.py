@@ -203,13 +203,15 @@ DATA_DIR_OPTION = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(["table", "csv", "excel", "json"]),
     default="table",
     show_default=True,
+    help="excel: CSV that Excel opens by double-click (byte-order mark, ';' between columns).",
 )
 @click.option("--cashier", help="Only this cashier.")
 @click.option("--situation", help="Only this situation (card id).")
 @DATA_DIR_OPTION
+@LANG_OPTION
 def report(
     since: datetime | None,
     until: datetime | None,
@@ -218,14 +220,16 @@ def report(
     cashier: str | None,
     situation: str | None,
     data_dir: str | None,
+    lang: str | None,
 ) -> None:
     """Interactions and how they ended, grouped; the same figures as the review window."""
+    from dataclasses import replace
     from datetime import timedelta
 
     from pos_coach import paths
     from pos_coach.clock import shop_zone
     from pos_coach.review import Filters, Reports
-    from pos_coach.review.output import rows_csv, rows_json, rows_table
+    from pos_coach.review.output import rows_csv, rows_json, rows_table, weekday_name
     from pos_coach.review.periods import days
     from pos_coach.settings import Settings
 
@@ -241,8 +245,11 @@ def report(
         if by in ("hour", "day", "weekday"):
             rows.sort(key=lambda r: r.key)
         total = reports.total(period, filters)
-        if fmt == "csv":
-            rows_csv(rows, sys.stdout)
+        if by == "weekday" and fmt != "json":  # names for people; JSON keeps 0 = Monday
+            lang = lang or system_lang()
+            rows = [replace(r, key=weekday_name(int(r.key), lang)) for r in rows]
+        if fmt in ("csv", "excel"):
+            rows_csv(rows, sys.stdout, excel=fmt == "excel")
         elif fmt == "json":
             payload = {
                 "from": first.isoformat(),
@@ -260,7 +267,12 @@ def report(
 
 @cli.command()
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "excel", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="excel: CSV that Excel opens by double-click (byte-order mark, ';' between columns).",
 )
 @DATA_DIR_OPTION
 def export(fmt: str, data_dir: str | None) -> None:
@@ -270,8 +282,8 @@ def export(fmt: str, data_dir: str | None) -> None:
     journal = _open_journal(data_dir)
     with _reading(journal):
         events = iter_events(journal.db.conn)
-        if fmt == "csv":
-            events_csv(events, sys.stdout)
+        if fmt in ("csv", "excel"):
+            events_csv(events, sys.stdout, excel=fmt == "excel")
         else:
             events_jsonl(events, sys.stdout)
 

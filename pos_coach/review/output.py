@@ -63,8 +63,33 @@ def rows_table(rows: Sequence[Row], key_title: str) -> str:
     return "\n".join(lines)
 
 
-def rows_csv(rows: Sequence[Row], out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=ROW_FIELDS, lineterminator="\n")
+# Excel opens a CSV by double-click only when it starts with a byte-order mark (else it reads
+# Cyrillic as Windows-1251), and splits columns at the list separator of the system's locale:
+# ";" wherever the decimal mark is a comma (Russia, most of Europe). ";" also works in Excel set
+# up for English. So the "excel" flavour: BOM, ";" and Windows line ends.
+EXCEL_BOM = "\ufeff"
+
+
+def _writer(out: TextIO, fields: Sequence[str], excel: bool) -> csv.DictWriter[str]:
+    if excel:
+        out.write(EXCEL_BOM)
+        return csv.DictWriter(out, fieldnames=fields, delimiter=";", lineterminator="\r\n")
+    return csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+
+
+WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+}
+
+
+def weekday_name(day: int, lang: str) -> str:
+    """0 = Monday, as ``datetime.weekday()`` counts."""
+    return WEEKDAYS.get(lang, WEEKDAYS["en"])[day]
+
+
+def rows_csv(rows: Sequence[Row], out: TextIO, excel: bool = False) -> None:
+    writer = _writer(out, ROW_FIELDS, excel)
     writer.writeheader()
     for row in rows:
         writer.writerow(row.as_dict())
@@ -85,8 +110,8 @@ def iter_events(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[dict[st
             yield dict(zip(COLUMNS, record, strict=True))
 
 
-def events_csv(events: Iterator[dict[str, Any]], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+def events_csv(events: Iterator[dict[str, Any]], out: TextIO, excel: bool = False) -> int:
+    writer = _writer(out, list(COLUMNS), excel)
     writer.writeheader()
     count = 0
     for event in events:

@@ -119,3 +119,42 @@ def test_export_every_event_oldest_first(shop):
     events = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(events) == 15
     assert (events[0]["kind"], events[0]["at"]) == ("shown", "2026-11-20T20:30:00.000Z")
+
+
+@pytest.mark.parametrize(("lang", "day"), [("en", "Saturday"), ("ru", "суббота")])
+def test_report_by_weekday_names_the_days(shop, lang, day):
+    data_dir, _ = shop
+    args = ["report", "--since", "2026-11-21", "--until", "2026-11-21", "--by", "weekday"]
+    code, out, _ = run(*args, "--lang", lang, "--data-dir", str(data_dir))
+    assert code == 0
+    assert day in out and "\n5 " not in out  # the name, not Python's 5 for Saturday
+
+
+def test_excel_flavour_opens_in_excel_with_cyrillic_and_columns(shop):
+    data_dir, _ = shop
+    result = CliRunner().invoke(
+        cli,
+        ["report", "--since", "2026-11-20", "--until", "2026-11-21", "--format", "excel"]
+        + ["--data-dir", str(data_dir)],
+    )
+    assert result.exit_code == 0
+    raw = result.stdout_bytes
+    assert raw.startswith("\ufeff".encode())  # the byte-order mark Excel needs for UTF-8
+    text = raw.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("key;interactions;")
+    assert "\r\n" in text
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    code, plain, _ = run(
+        "report",
+        "--since",
+        "2026-11-20",
+        "--until",
+        "2026-11-21",
+        "--format",
+        "csv",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert rows == list(csv.DictReader(io.StringIO(plain)))  # the same figures as plain CSV
+    exported = CliRunner().invoke(cli, ["export", "--format", "excel", "--data-dir", str(data_dir)])
+    assert exported.exit_code == 0 and exported.stdout_bytes.startswith("\ufeff".encode())
