@@ -157,8 +157,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "неизвестная категория '{value}'{hint}",
     },
     "bad_hotkey": {
-        "en": "'{value}' is not a hotkey: use F1-F12, or Ctrl/Alt with a letter, digit or F-key",
-        "ru": "'{value}' не горячая клавиша: используйте F1-F12 или Ctrl/Alt с буквой, цифрой или F-клавишей",
+        "en": "'{value}' is not a hotkey: use F1-F24, or Ctrl/Alt with a letter, digit or F-key",
+        "ru": "'{value}' не горячая клавиша: используйте F1-F24 или Ctrl/Alt с буквой, цифрой или F-клавишей",
     },
     "reserved_hotkey": {
         "en": "hotkey '{value}' is reserved: {why}",

@@ -134,8 +134,10 @@ def test_excel_flavour_opens_in_excel_with_cyrillic_and_columns(shop):
     data_dir, _ = shop
     result = CliRunner().invoke(
         cli,
-        ["report", "--since", "2026-11-20", "--until", "2026-11-21", "--format", "excel"]
-        + ["--data-dir", str(data_dir)],
+        [
+            *("report", "--since", "2026-11-20", "--until", "2026-11-21"),
+            *("--format", "excel", "--data-dir", str(data_dir)),
+        ],
     )
     assert result.exit_code == 0
     raw = result.stdout_bytes
@@ -144,7 +146,7 @@ def test_excel_flavour_opens_in_excel_with_cyrillic_and_columns(shop):
     assert text.splitlines()[0].startswith("key;interactions;")
     assert "\r\n" in text
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    code, plain, _ = run(
+    _, plain, _ = run(
         "report",
         "--since",
         "2026-11-20",

@@ -111,3 +111,10 @@ def test_every_setting_has_a_rule_the_readme_shows():
     for setting in SETTINGS:
         assert setting.help and setting.rule("en") and setting.rule("ru")
         assert setting.allows(setting.default), setting.name
+
+
+def test_every_kind_of_event_is_in_the_journal_table():
+    from pos_coach.journal.events import KINDS
+
+    row = next(line for line in README.splitlines() if line.startswith("| `kind` |"))
+    assert [k for k in KINDS if f"`{k}`" not in row] == []

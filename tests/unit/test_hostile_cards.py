@@ -7,11 +7,12 @@ import string
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pos_coach.cards import load_pack
-from tests.conftest import SMALL_PACK
+from tests.conftest import ROOT, SMALL_PACK
 
 VALID = (SMALL_PACK / "en" / "greeting.toml").read_text("utf-8")
 ODD = (
@@ -77,3 +78,18 @@ def test_deep_nesting_and_huge_files(tmp_path):
     assert load_with(tmp_path, b"a = " + b"{b = " * 3000 + b"1" + b"}" * 3000) < 2
     assert load_with(tmp_path, b'title = "' + b"x" * 5_000_000 + b'"') < 2
     assert load_with(tmp_path, ("say = [" + '"x",' * 20000 + "]").encode()) < 2
+
+
+@pytest.mark.parametrize(
+    ("key", "ok"), [("F13", True), ("F24", True), ("F25", False), ("F0", False)]
+)
+def test_the_extra_f_keys_of_pos_keyboards_are_hotkeys_as_documented(key, ok):
+    from pos_coach.cards import hotkeys
+
+    if ok:
+        assert hotkeys.normalise(key) == key
+    else:
+        with pytest.raises(hotkeys.HotkeyError):
+            hotkeys.normalise(key)
+    documented = "`F1` … `F24`" in (ROOT / "situations" / "README.md").read_text("utf-8")
+    assert documented
