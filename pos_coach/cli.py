@@ -74,22 +74,28 @@ def run(
 @cli.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
 @LANG_OPTION
-def check(directory: str | None, lang: str | None) -> None:
-    """Validate a situation pack: one line per problem, then a summary."""
+@click.option("--strict", is_flag=True, help="Warnings fail the check too (exit 1).")
+def check(directory: str | None, lang: str | None, strict: bool) -> None:
+    """Validate a situation pack: one line per problem, then a summary.
+
+    Errors (a card that is not shown) exit 1; warnings (shown, but worth a look: a missing
+    translation, a rotated phrasing that reads as a later line) exit 0 unless --strict."""
     from pos_coach import paths
-    from pos_coach.cards import load_pack
+    from pos_coach.cards import Severity, load_pack
 
     lang = lang or system_lang()
     root = paths.situations_dir(directory)
     result = load_pack(root)
     for problem in result.problems:
         click.echo(problem.format(lang))
-    if result.problems:
-        args = {"count": len(result.problems), "cards": result.card_count}
+    errors = sum(p.severity is Severity.ERROR for p in result.problems)
+    warnings = len(result.problems) - errors
+    if errors or (warnings and strict):
+        args = {"errors": errors, "warnings": warnings, "cards": result.card_count}
         click.echo(message("check_summary_bad", lang, args), err=True)
         sys.exit(Exit.PROBLEMS)
-    args = {"cards": result.card_count, "langs": len(result.packs)}
-    click.echo(message("check_summary_ok", lang, args))
+    args = {"cards": result.card_count, "langs": len(result.packs), "warnings": warnings}
+    click.echo(message("check_summary_warn" if warnings else "check_summary_ok", lang, args))
 
 
 @cli.command()

@@ -307,8 +307,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "место\tid\tбаллы\tзаголовок\tпочему",
     },
     "check_summary_bad": {
-        "en": "{count} problem(s) found; {cards} card(s) loaded",
-        "ru": "найдено проблем: {count}; загружено карточек: {cards}",
+        "en": "{errors} error(s), {warnings} warning(s); {cards} card(s) loaded",
+        "ru": "ошибок: {errors}, предупреждений: {warnings}; загружено карточек: {cards}",
+    },
+    "check_summary_warn": {
+        "en": "{cards} cards in {langs} language(s), no errors; {warnings} warning(s) worth a look",
+        "ru": "карточек: {cards}, языков: {langs}, ошибок нет; предупреждений: {warnings}",
+    },
+    "warning_prefix": {
+        "en": "warning: ",
+        "ru": "предупреждение: ",
     },
 }
 

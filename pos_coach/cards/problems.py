@@ -29,11 +29,12 @@ class Problem:
         return message(self.code, lang, _localise(self.args, lang))
 
     def format(self, lang: str, relative_to: Path | None = None) -> str:
-        """``path:line:column: message`` as compilers print it."""
+        """``path:line:column: message`` as compilers print it (``warning:`` before a warning)."""
         path = self.path
         if relative_to is not None and path.is_relative_to(relative_to):
             path = path.relative_to(relative_to)
-        return f"{path}:{self.line}:{self.column}: {self.message(lang)}"
+        prefix = message("warning_prefix", lang) if self.severity is Severity.WARNING else ""
+        return f"{path}:{self.line}:{self.column}: {prefix}{self.message(lang)}"
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,9 @@ def test_check_faulty_pack_exits_1_with_one_line_per_problem():
         f"{FAULTY_PACK}/ru/typo-key.toml:8:1: unknown key 'escalte'; did you mean 'escalate'?"
         in lines
     )
-    assert "21 problem(s) found; 6 card(s) loaded" in result.stderr
+    assert "16 error(s), 5 warning(s); 6 card(s) loaded" in result.stderr
+    # a warning is marked as one, in the reader's language
+    assert any(": warning: card 'x-duplicate-hotkey' has no en version" in line for line in lines)
 
 
 def test_check_speaks_russian():
@@ -143,7 +145,7 @@ def test_check_refuses_windows_device_names_and_overlong_ids(tmp_path):
         assert (
             f"{pack}/{lang}/{LONG_ID}.toml:1:1: the card id is 200 characters long; at most 64"
         ) in lines
-    assert "4 problem(s) found; 6 card(s) loaded" in result.stderr
+    assert "4 error(s), 0 warning(s); 6 card(s) loaded" in result.stderr
     russian = CliRunner().invoke(cli, ["check", str(pack), "--lang", "ru"])
     assert "'con' нельзя сделать id карточки" in russian.stdout
     assert "id карточки длиной 200 символов, а можно не больше 64" in russian.stdout
