@@ -94,7 +94,8 @@ class Counter:
 
     def placeholder_values(self) -> dict[str, str]:
         store = self.store or _STORE_FALLBACK.get(self.lang, "our shop")
-        return values_for(self.lang, self.cashier or "", store, self.clock())
+        address = str(self.settings["address"])
+        return values_for(self.lang, self.cashier or "", store, self.clock(), address)
 
     def _log(self, kind: str, **fields: object) -> Event:
         event = Event(
@@ -129,11 +130,12 @@ class Counter:
 
     # -- shift -------------------------------------------------------------------------------
     def start_shift(self, cashier: str) -> None:
+        """A new shift for ``cashier``; the shift before (whoever's, the same name picked again
+        the next morning too) is ended first, so every ``shift_start`` closes the last one."""
         cashier = cashier.strip()
         if not cashier:
             raise ValueError("a cashier's name is needed")
-        if self.cashier is not None and self.cashier != cashier:
-            self.end_shift()
+        self.end_shift()
         self.cashier = cashier
         self._log("shift_start")
 

@@ -139,6 +139,14 @@ SETTINGS: tuple[Setting, ...] = (
         length=80,
     ),
     Setting(
+        "address",
+        "",
+        str,
+        "The shop's address as you would tell it to the emergency services (street, number,"
+        " town, postcode): used for `{address}` in the emergency cards.",
+        length=200,
+    ),
+    Setting(
         "register",
         "1",
         str,

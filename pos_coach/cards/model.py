@@ -17,7 +17,7 @@ MAX_ID_LENGTH = 64  # a card id is a file name: short enough for every disk and 
 WINDOWS_DEVICES = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{n}{d}" for n in ("com", "lpt") for d in range(1, 10)]
 )
-PLACEHOLDERS = ("greeting", "goodbye", "cashier", "store")
+PLACEHOLDERS = ("greeting", "goodbye", "cashier", "store", "address")
 PLACEHOLDER_PATTERN = re.compile(r"\{([^{}]*)\}")
 FALLBACK_COLOUR = "#4A5560"  # a category the pack file does not describe
 

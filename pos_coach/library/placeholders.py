@@ -1,4 +1,4 @@
-"""Fill ``{greeting}``, ``{goodbye}``, ``{cashier}`` and ``{store}`` into card text."""
+"""Fill the placeholders (``{greeting}``, ``{goodbye}``, ``{cashier}``, ...) into card text."""
 
 from __future__ import annotations
 
@@ -41,7 +41,16 @@ def goodbye(lang: str, now: datetime | None = None) -> str:
     return table[0][1]  # before 5 in the morning it is still night
 
 
-def values_for(lang: str, cashier: str, store: str, now: datetime | None = None) -> dict[str, str]:
+# Said to the emergency services when the address is not set: never a made-up address
+_NO_ADDRESS = {
+    "ru": "[адрес магазина — прочитайте с таблички у кассы]",
+    "en": "[the shop's address — read it off the card by the till]",
+}
+
+
+def values_for(
+    lang: str, cashier: str, store: str, now: datetime | None = None, address: str = ""
+) -> dict[str, str]:
     """Every placeholder's text for a card in ``lang`` shown at ``now``."""
     now = now or datetime.now()
     return {
@@ -49,6 +58,7 @@ def values_for(lang: str, cashier: str, store: str, now: datetime | None = None)
         "goodbye": goodbye(lang, now),
         "cashier": cashier,
         "store": store,
+        "address": address.strip() or _NO_ADDRESS.get(lang, _NO_ADDRESS["en"]),
     }
 
 

@@ -17,7 +17,7 @@ from pos_coach.journal import Journal
 from pos_coach.library import Library
 from pos_coach.library.placeholders import goodbye
 from pos_coach.settings import Settings
-from tests.conftest import SMALL_PACK
+from tests.conftest import SHIPPED_PACK, SMALL_PACK
 
 CARD = """title = "Change disputed"
 category = "everyday"
@@ -199,3 +199,22 @@ def test_goodbye_is_filled_in_at_the_counter(pack: Path, tmp_path: Path):
     assert "“Have a lovely evening!”" in texts
     assert counter.current is not None
     assert counter.current.fill(counter.current.card.then[1]).endswith("Have a lovely evening!”")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_emergency_cards_give_the_shops_address_or_say_where_to_read_it(tmp_path, lang):
+    from pos_coach.library.placeholders import values_for
+
+    pack = load_pack(SHIPPED_PACK).packs[lang]
+    lines = [t for c in ("medical-emergency", "robbery") for t in pack.cards[c].then]
+    assert any("{address}" in t for t in lines)
+    assert not any("{store}" in t for t in lines)  # «наш магазин» is no address
+    settings = Settings.in_dir(tmp_path)
+    settings["address"] = "12 Mill Lane, Leeds LS1 4AB"
+    counter = Counter(Library(pack), Journal.in_dir(tmp_path), settings)
+    counter.start_shift("Anna")
+    opened = counter.open("robbery", "touch")
+    said = [opened.fill(t) for t in opened.card.then]
+    assert any("12 Mill Lane, Leeds LS1 4AB" in t for t in said)
+    unset = values_for(lang, "Anna", "")["address"]
+    assert unset.startswith("[") and ("табличк" in unset or "card by the till" in unset)
