@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import zlib
 from collections.abc import Mapping
 from dataclasses import fields
@@ -30,7 +31,13 @@ from pos_coach.cards.model import Card, Category, LoadResult, Pack
 CACHE_DIR = "cache"
 FORMAT = 1
 _CODE_DIR = Path(__file__).resolve().parent
-_CODE_FILES = (*sorted(_CODE_DIR.glob("*.py")), _CODE_DIR.parent / "i18n.py")
+# the code that wrote a cache must be this code: the dates of its files, or, in a frozen program
+# (the bundle, whose modules are not files on disk), of the program itself
+_CODE_FILES = (
+    (Path(sys.executable),)
+    if getattr(sys, "frozen", False)
+    else (*sorted(_CODE_DIR.glob("*.py")), _CODE_DIR.parent / "i18n.py")
+)
 
 
 def cache_path(root: Path, data_dir: Path) -> Path:
