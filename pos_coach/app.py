@@ -351,7 +351,7 @@ def start(options: Options) -> int:
         print(f"pos-coach: {line}", file=sys.stderr)
     for line in core.settings.warning_lines(options.lang, at_most=BANNER_WARNINGS):
         window.show_notice(line)
-    window.resize(1024, 600)
+    window.fit_to_screen()
     if options.side or core.settings["side_display"]:
         from pos_coach.ui import side_display
 

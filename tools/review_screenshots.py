@@ -1,4 +1,6 @@
-"""Screenshots of the review window on a demo journal, and the PDF report's first page.
+"""Screenshots of the review window on a demo journal, and the PDF report's first page: every
+tab at 1366x768 (``review-<tab>-<lang>.png``), the first tab at 1024x600, 1280x800 and 1920x1080
+(``review-glance-<lang>-<w>x<h>.png``).
 
 Usage: QT_QPA_PLATFORM=offscreen python tools/review_screenshots.py [--out DIR]
 (the PDF page needs `pdftoppm` from poppler-utils)
@@ -15,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pos_coach import demo, paths
@@ -31,6 +34,16 @@ from pos_coach.ui.review.review_window import ReviewWindow
 ZONE = ZoneInfo("Europe/Moscow")
 NOW = datetime(2026, 11, 22, 17, 0, tzinfo=UTC)
 TABS = ("glance", "charts", "situations", "cashiers", "phrasings", "unused", "events")
+SIZES = ((1024, 600), (1280, 800), (1920, 1080))
+
+
+def at_size(app: QApplication, window: ReviewWindow, width: int, height: int) -> None:
+    """The window at exactly that size (not maximised to the offscreen screen)."""
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(width, height)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
 
 
 def wait(app: QApplication, window: ReviewWindow) -> None:
@@ -72,11 +85,18 @@ def main() -> None:
         settings["store"] = "Ромашка" if lang == "ru" else "Daisy Market"
         window = ReviewWindow(journal, Library(pack.packs[lang]), settings, ZONE, now=lambda: NOW)
         window.filters.period.setCurrentIndex(window.filters.period.findData("week"))
-        window.resize(1366, 768)
-        window.show()
+        at_size(app, window, 1366, 768)
         wait(app, window)
         window.phrase_situation.setCurrentIndex(window.phrase_situation.findData("loyalty-card"))
         wait(app, window)
+        for width, height in SIZES:
+            at_size(app, window, width, height)
+            window.tabs.setCurrentIndex(0)
+            app.processEvents()
+            path = args.out / f"review-glance-{lang}-{width}x{height}.png"
+            window.grab().save(str(path))
+            print(path)
+        at_size(app, window, 1366, 768)
         for n, name in enumerate(TABS):
             window.tabs.setCurrentIndex(n)
             app.processEvents()

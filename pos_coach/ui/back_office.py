@@ -11,11 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from pos_coach.pins import PIN_NAMES, Gate, Guard
 from pos_coach.settings import Settings
+from pos_coach.ui import screen_fit
 from pos_coach.ui.idle_lock import IdleLock
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class BackOffice(QObject):
 
     def open_review(self) -> None:
         from pos_coach.clock import shop_zone
-        from pos_coach.ui.review.review_window import ReviewWindow
+        from pos_coach.ui.review.review_window import PREFERRED_SIZE, ReviewWindow
 
         if self.review is None:
             counter = self.window.counter
@@ -76,7 +77,7 @@ class BackOffice(QObject):
                 zone,
                 on_damage=counter.writer.report_damage,
             )
-            self._manage(self.review, "review")
+            self._manage(self.review, "review", PREFERRED_SIZE)
         # shown on the next turn of the event loop: building and first painting the window are
         # two short pauses for the counter instead of one long one
         QTimer.singleShot(0, lambda: self._show(self.review))
@@ -87,7 +88,7 @@ class BackOffice(QObject):
 
     def open_editor(self) -> None:
         from pos_coach.editing import CardEditor
-        from pos_coach.ui.editor.editor_window import EditorWindow
+        from pos_coach.ui.editor.editor_window import PREFERRED_SIZE, EditorWindow
 
         if self.pack_root is None:
             return
@@ -101,11 +102,13 @@ class BackOffice(QObject):
                 on_saved=watcher.reload_now if watcher is not None else None,
                 backups=counter.journal.path.parent / "pack-backups",
             )
-            self._manage(self.editor, "editor")
+            self._manage(self.editor, "editor", PREFERRED_SIZE)
         QTimer.singleShot(0, lambda: self._show(self.editor))
 
     # -- both --------------------------------------------------------------------------------
-    def _manage(self, window: QMainWindow, name: str) -> None:
+    def _manage(self, window: QMainWindow, name: str, preferred: QSize) -> None:
+        # on the counter's screen (a till with a second screen), inside its free area
+        screen_fit.fit(window, preferred, screen=self.window.screen())
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda *_: setattr(self, name, None))
         IdleLock(window, float(self.settings["lock_minutes"]))

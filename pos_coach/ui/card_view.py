@@ -13,6 +13,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from pos_coach.cards.model import Card, Category
 from pos_coach.ui import theme
 from pos_coach.ui.labels import plain_label
+from pos_coach.ui.touch import finger_scroll
 
 COMPACT_WIDTH = 700  # narrower than this (a side screen): one column of details
 
@@ -93,17 +95,20 @@ class CardView(QWidget):
 
         box = QFrame()
         box.setObjectName("phraseBox")
-        box_layout = QVBoxLayout(box)
-        box_layout.setContentsMargins(16, 8, 16, 10)
-        box_layout.setSpacing(6)
-        # the buttons share the top row with the "SAY" label, so the phrase keeps the height
-        row = QHBoxLayout()
-        row.setSpacing(10)
+        self._box = QGridLayout(box)
+        self._box.setContentsMargins(16, 8, 16, 10)
+        self._box.setHorizontalSpacing(12)
+        self._box.setVerticalSpacing(4)
+        heading = QWidget()
+        heading_row = QHBoxLayout(heading)
+        heading_row.setContentsMargins(0, 0, 0, 0)
+        heading_row.setSpacing(10)
         self.phrase_label = plain_label(self.tr("SAY"), "phraseLabel", wrap=False)
-        row.addWidget(self.phrase_label)
+        heading_row.addWidget(self.phrase_label)
         self.phrase_count = plain_label(name="phraseCount", wrap=False)
-        row.addWidget(self.phrase_count)
-        row.addStretch(1)
+        heading_row.addWidget(self.phrase_count)
+        heading_row.addStretch(1)
+        self._heading = heading
         self.another_button = QPushButton(self.tr("↻ Another phrasing"))
         self.another_button.setObjectName("anotherButton")
         self.another_button.clicked.connect(self.another_requested)
@@ -111,13 +116,18 @@ class CardView(QWidget):
         self.said_button.setObjectName("saidButton")
         self.said_button.setCheckable(True)
         self.said_button.clicked.connect(self._said_clicked)
+        self._buttons = QWidget()
+        self._button_box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self._buttons)
+        self._button_box.setContentsMargins(0, 0, 0, 0)
+        self._button_box.setSpacing(6)
         for button in (self.another_button, self.said_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            row.addWidget(button)
-        box_layout.addLayout(row)
+            self._button_box.addWidget(button)
+        self._button_box.addStretch(1)
         self.phrase = plain_label(name="phrase")
         self.phrase.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        box_layout.addWidget(self.phrase)
+        self._buttons_beside: bool | None = None
+        self._place_buttons(beside=True)
         outer.addWidget(box)
 
         details = QWidget()
@@ -148,18 +158,53 @@ class CardView(QWidget):
         self.details.setWidgetResizable(True)
         self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.details.setWidget(details)
+        finger_scroll(self.details)
         outer.addWidget(self.details, 1)
+        self._outer = outer
+        self._small = False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """On a narrow side screen the details stack in one column (the compact layout)."""
+        """On a narrow side screen the details stack in one column (the compact layout), and
+        the phrase's buttons go above it; on a wider one they stand beside the phrase."""
         super().resizeEvent(event)
-        direction = (
-            QBoxLayout.Direction.TopToBottom
-            if self.width() < COMPACT_WIDTH
-            else QBoxLayout.Direction.LeftToRight
-        )
+        narrow = self.width() < COMPACT_WIDTH
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)
+        self._place_buttons(beside=not narrow)
+
+    def set_small(self, small: bool) -> None:
+        """Tighter margins on a short screen (1024x600), so more of the steps is in sight."""
+        if small == self._small:
+            return
+        self._small = small
+        self._outer.setContentsMargins(*((8, 4, 8, 2) if small else (12, 8, 12, 4)))
+        self._outer.setSpacing(6 if small else 8)
+        self._box.setContentsMargins(*((12, 6, 10, 6) if small else (16, 8, 16, 10)))
+
+    def _place_buttons(self, beside: bool) -> None:
+        """Beside: "SAY" over the phrase on the left, the two buttons stacked on the right (the
+        phrase box is no taller than the phrase needs). Above: the buttons share the "SAY"
+        row and the phrase has the whole width (a narrow side screen)."""
+        if beside == self._buttons_beside:
+            return
+        self._buttons_beside = beside
+        for widget in (self._heading, self._buttons, self.phrase):
+            self._box.removeWidget(widget)
+        if beside:
+            self._button_box.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._box.addWidget(self._heading, 0, 0)
+            self._box.addWidget(self.phrase, 1, 0)
+            self._box.addWidget(self._buttons, 0, 1, 2, 1)
+        else:
+            self._button_box.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._box.addWidget(self._heading, 0, 0)
+            self._box.addWidget(self._buttons, 0, 1)
+            self._box.addWidget(self.phrase, 1, 0, 1, 2)
+        self._box.setColumnStretch(0, 1)
+        self._box.setColumnStretch(1, 0)
+        self._box.setRowStretch(0, 0)
+        self._box.setRowStretch(1, 1)
 
     @property
     def compact(self) -> bool:

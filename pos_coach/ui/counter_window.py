@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QKeyEvent,
@@ -51,6 +51,7 @@ NOTICE_MS = 2000  # how often the notice of waiting events is brought up to date
 TOAST_MS = 1800
 KEPT_TITLES = 3  # the banner names at most this many cards kept from before
 PAINT_GRACE_MS = 500  # work left for after the first paint starts by then in any case
+DEFAULT_SIZE = QSize(1024, 600)  # the window's size where the screen has room for it
 
 
 class CardPage(QWidget):
@@ -99,6 +100,7 @@ class CounterWindow(QMainWindow):
         self.setObjectName("counter")
         self.setMinimumSize(480, 480)  # down to a narrow side screen
         self._scale = 0.0
+        self._small = False  # a short screen (1024x600): tighter layout, see theme.SMALL_HEIGHT
 
         central = QWidget()
         central.setObjectName("counter")
@@ -172,6 +174,8 @@ class CounterWindow(QMainWindow):
     def card_page(self) -> CardPage:
         if self._card_page is None:
             page = self._card_page = CardPage()
+            page.view.set_small(self._small)
+            page.outcomes.set_small(self._small)
             self._add_page(page)
             page.view.another_requested.connect(self.another_phrase)
             page.view.said_requested.connect(self.mark_said)
@@ -352,6 +356,8 @@ class CounterWindow(QMainWindow):
         self.shift_page.cashier_chosen.connect(self.start_shift)
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self._focus_search)
+        quit_key = QShortcut(QKeySequence("Ctrl+Q"), self)  # kept from cards (hotkeys.RESERVED)
+        quit_key.activated.connect(self.quit_counter)
 
     def reload_library(self) -> None:
         """(Re)build tiles and hotkeys from the counter's library."""
@@ -670,11 +676,37 @@ class CounterWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         scale = round(theme.scale_for(self.height(), self.width()) * 20) / 20
-        if scale != self._scale:
-            self._scale = scale
-            self.setStyleSheet(theme.stylesheet(scale))
+        small = self.height() < theme.SMALL_HEIGHT
+        if (scale, small) != (self._scale, self._small):
+            self._scale, self._small = scale, small
+            self.setStyleSheet(theme.stylesheet(scale, small))
+            self.header.set_small(small)
+            if self._card_page is not None:
+                self._card_page.view.set_small(small)
+                self._card_page.outcomes.set_small(small)
             if self._board is not None:
                 self._board.set_scale(scale)
+
+    # -- the window on its screen, and the way out -------------------------------------------------
+    def fit_to_screen(self, preferred: QSize = DEFAULT_SIZE) -> None:
+        """Open at ``preferred`` (1024x600) inside the free area of the screen, or maximised
+        when the screen is no larger (a till's own 1024x600 screen, say)."""
+        from pos_coach.ui import screen_fit
+
+        screen_fit.fit(self, preferred)
+
+    def quit_counter(self) -> None:
+        """Ctrl+Q: the open card is left (dismissed), the shift ends (``shift_end``), the review
+        and the editor close, and the app quits."""
+        self._auto_return.stop()
+        self.counter.end_shift()
+        for window in (self.review, self.editor):
+            if window is not None:
+                window.close()
+        self.close()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.quit()
 
 
 def _headline(problems: list[Problem], kept_paths: set[Path]) -> Problem:

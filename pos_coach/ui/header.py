@@ -23,6 +23,7 @@ class Header(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(10)
+        self._layout = layout
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Type to find a situation…"))
@@ -58,6 +59,10 @@ class Header(QWidget):
             self.settings_button,
         ):
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # the keyboard stays in search
+
+    def set_small(self, small: bool) -> None:
+        """Thinner margins on a short screen: the page below gets the room."""
+        self._layout.setContentsMargins(*((10, 4, 10, 4) if small else (12, 8, 12, 8)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -23,6 +23,8 @@ class OutcomeBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(10)
+        self._layout = layout
+        self._small: bool | None = None
         labels = {
             "upset": self.tr("Upset"),
             "ok": self.tr("OK"),
@@ -43,16 +45,25 @@ class OutcomeBar(QWidget):
             button = QPushButton(self._labels[outcome][0])
             button.setObjectName(f"outcome-{outcome}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            colour = theme.OUTCOME_COLOURS[outcome]
-            button.setStyleSheet(
-                f"QPushButton {{ background: {colour}; color: {theme.text_on(colour)};"
-                f" border: none; border-radius: 10px; font-weight: bold;"
-                f" min-height: {theme.TOUCH}px; }}"
-                f" QPushButton:pressed {{ background: {theme.shade(colour, 140)}; }}"
-            )
             button.clicked.connect(lambda _=False, o=outcome: self.outcome_chosen.emit(o))
             layout.addWidget(button, 1)
             self.buttons[outcome] = button
+        self.set_small(False)
+
+    def set_small(self, small: bool) -> None:
+        """48 px buttons and thinner margins on a short screen (more of the card in sight)."""
+        if small == self._small:
+            return
+        self._small = small
+        self._layout.setContentsMargins(*((10, 6, 10, 6) if small else (12, 8, 12, 8)))
+        for outcome, button in self.buttons.items():
+            colour = theme.OUTCOME_COLOURS[outcome]
+            button.setStyleSheet(
+                f"QPushButton {{ background: {colour}; color: {theme.text_on(colour)};"
+                f" border: none; border-radius: 10px; font-weight: bold; padding: 6px 4px;"
+                f" min-height: {40 if small else theme.TOUCH}px; }}"  # and 6 px padding each side
+                f" QPushButton:pressed {{ background: {theme.shade(colour, 140)}; }}"
+            )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Short labels on a narrow side screen, so every button reads whole."""

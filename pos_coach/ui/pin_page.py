@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from pos_coach.pins import MAX_LENGTH, OWNER_ADVISED_LENGTH, Gate, valid_new_pin
 from pos_coach.ui.labels import plain_label
+from pos_coach.ui.touch import scrolled
 
 
 class PinPage(QWidget):
@@ -22,8 +23,7 @@ class PinPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout = scrolled(self, (24, 12, 24, 12))
         layout.setSpacing(10)
         self.title = plain_label(self.tr("Shift lead's PIN"), "pageTitle")
         layout.addWidget(self.title)
@@ -48,13 +48,14 @@ class PinPage(QWidget):
             button.clicked.connect(lambda _=False, k=key: self._key(k))
             pad.addWidget(button, n // 3, n % 3)
         row = QHBoxLayout()
+        row.setSpacing(16)
         row.addLayout(pad, 1)
-        row.addStretch(1)
-        layout.addLayout(row)
-        cancel = QPushButton(self.tr("Back to the counter"))
+        cancel = QPushButton(self.tr("Back to the counter"))  # beside the pad: it fits 1024x600
         cancel.setObjectName("pinCancel")
         cancel.clicked.connect(self.cancelled)
-        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        row.addWidget(cancel, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(1)
         self._gate: Gate | None = None
         self._store: Callable[[str], None] = lambda _pin: None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pos_coach.settings import MAX_CASHIERS, MAX_NAME, setting
 from pos_coach.ui.labels import page_heading
+from pos_coach.ui.touch import scrolled
 
 
 class SettingsPage(QWidget):
@@ -28,8 +29,10 @@ class SettingsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        layout = scrolled(self, (24, 12, 24, 6))  # Cancel and Save stay in sight below it
         layout.setSpacing(10)
         page_heading(layout, self.tr("Settings"))
         doors = QHBoxLayout()
@@ -79,6 +82,7 @@ class SettingsPage(QWidget):
         body.addLayout(side)
         layout.addLayout(body, 1)
         buttons = QHBoxLayout()
+        buttons.setContentsMargins(24, 6, 24, 10)
         buttons.addStretch(1)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setObjectName("cancelSettings")
@@ -89,7 +93,7 @@ class SettingsPage(QWidget):
         save.clicked.connect(self._save)
         buttons.addWidget(save)
         self.save_button = save
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
 
     def load(self, store: str, register: str, cashiers: list[str]) -> None:
         self.store_edit.setText(store)

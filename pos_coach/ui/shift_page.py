@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from pos_coach.settings import MAX_NAME
 from pos_coach.ui.first_paint import soon
 from pos_coach.ui.labels import page_heading
+from pos_coach.ui.touch import scrolled
 
 
 class ShiftPage(QWidget):
@@ -27,8 +27,7 @@ class ShiftPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout = scrolled(self, (24, 12, 24, 12))  # many names: they scroll, never squeeze
         layout.setSpacing(12)
         page_heading(
             layout, self.tr("Who is at the till?"), self.tr("Tap your name to start the shift.")

@@ -13,6 +13,10 @@ ACCENT = "#1F4E8C"
 FOCUS = "#F2A900"
 
 TOUCH = 56  # minimum height of anything a finger presses, in px (48 is the floor)
+TOUCH_SMALL = 48  # on a short screen (see SMALL_HEIGHT): the floor, so the card's steps show
+SMALL_HEIGHT = 720  # a window shorter than this (1024x600, 1280x720) lays out tighter
+SCROLL_BAR = 26  # the width of a scroll bar a finger drags (the card's details, the tiles)
+BACK_OFFICE_BUTTON = 42  # the review's and the editor's buttons: denser, still for a finger
 
 OUTCOME_COLOURS = {
     "upset": "#9B2C2C",
@@ -56,22 +60,34 @@ def scale_for(height: int, width: int | None = None) -> float:
     return max(1.0, min(1.35, 1.0 + (height - 600) * 0.35 / 480))
 
 
-def stylesheet(scale: float = 1.0) -> str:
+def touch(small: bool) -> int:
+    """The height of a button a finger presses: less on a short screen, never under 48 px."""
+    return TOUCH_SMALL if small else TOUCH
+
+
+def stylesheet(scale: float = 1.0, small: bool = False) -> str:
+    """The counter's style at a font ``scale``; ``small``: a short screen, where the card's
+    title, summary and phrase are a little smaller and buttons 48 px, so the steps show."""
+
     def px(size: float) -> str:
         return f"{round(size * scale)}px"
 
+    def fit(size: float, smaller: float) -> str:
+        return px(smaller if small else size)
+
+    button = touch(small) - 16  # 6 px padding and 2 px border above and below
     return f"""
 QWidget {{ color: {INK}; font-size: {px(16)}; }}
 QMainWindow, #counter, #page {{ background: {PAPER}; }}
 QLabel#muted {{ color: {MUTED}; }}
 QLineEdit {{
     background: {CARD}; border: 2px solid {LINE}; border-radius: 8px;
-    padding: 6px 12px; min-height: {TOUCH - 16}px; font-size: {px(20)};
+    padding: 6px 12px; min-height: {button}px; font-size: {px(20)};
 }}
 QLineEdit:focus {{ border-color: {ACCENT}; }}
 QPushButton {{
     background: {CARD}; border: 2px solid {LINE}; border-radius: 8px;
-    padding: 6px 16px; min-height: {TOUCH - 16}px; font-size: {px(17)};
+    padding: 6px 16px; min-height: {button}px; font-size: {px(17)};
 }}
 QPushButton:pressed {{ background: {LINE}; }}
 QPushButton#primary {{ background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; font-weight: bold; }}
@@ -84,14 +100,14 @@ QPushButton#primary:disabled {{ background: {LINE}; color: {MUTED}; border-color
 #sectionTitle {{ font-size: {px(18)}; font-weight: bold; padding: 8px 2px 2px 2px; }}
 QPushButton[tile="true"] {{ min-height: {px(92)}; max-height: {px(92)}; }}
 #tileKey {{ font-size: {px(15)}; font-weight: bold; border-radius: 6px; padding: 1px 7px; }}
-#cardTitle {{ font-size: {px(26)}; font-weight: bold; }}
-#cardSummary {{ font-size: {px(19)}; }}
+#cardTitle {{ font-size: {fit(26, 22)}; font-weight: bold; }}
+#cardSummary {{ font-size: {fit(19, 17)}; }}
 #phraseBox {{ background: #EAF1FB; border: 2px solid {ACCENT}; border-radius: 12px; }}
 #phraseLabel {{ color: {ACCENT}; font-size: {px(14)}; font-weight: bold; }}
-#phrase {{ font-size: {px(27)}; font-weight: 600; }}
+#phrase {{ font-size: {fit(27, 25)}; font-weight: 600; }}
 #phraseCount {{ color: {MUTED}; font-size: {px(14)}; }}
 QPushButton#saidButton:checked {{ background: #1E6B3A; color: #FFFFFF; border-color: #1E6B3A; }}
-#blockTitle {{ font-size: {px(15)}; font-weight: bold; color: {MUTED}; text-transform: uppercase; }}
+#blockTitle {{ font-size: {fit(15, 13)}; font-weight: bold; color: {MUTED}; text-transform: uppercase; }}
 #blockText {{ font-size: {px(17)}; }}
 #avoidBlock {{ background: #FBEDED; border-left: 6px solid #9B2C2C; border-radius: 6px; }}
 #wowBlock {{ background: #E9F5EC; border-left: 6px solid #1E6B3A; border-radius: 6px; }}
@@ -104,6 +120,17 @@ CardPage[flash="true"] #phraseBox {{ border: 4px solid {FOCUS}; background: #FFF
 #pageTitle {{ font-size: {px(26)}; font-weight: bold; }}
 #toast {{ background: {INK}; color: #FFFFFF; border-radius: 8px; padding: 6px 14px; }}
 QScrollArea {{ border: none; background: transparent; }}
+QScrollArea[finger="true"] QScrollBar:vertical {{
+    width: {SCROLL_BAR}px; background: {PAPER}; margin: 0; border: none;
+}}
+QScrollArea[finger="true"] QScrollBar::handle:vertical {{
+    background: #9AA3AE; min-height: {TOUCH}px; border-radius: {SCROLL_BAR // 2 - 2}px; margin: 2px;
+}}
+QScrollArea[finger="true"] QScrollBar::handle:vertical:pressed {{ background: {MUTED}; }}
+QScrollArea[finger="true"] QScrollBar::add-line:vertical,
+QScrollArea[finger="true"] QScrollBar::sub-line:vertical {{ height: 0; border: none; }}
+QScrollArea[finger="true"] QScrollBar::add-page:vertical,
+QScrollArea[finger="true"] QScrollBar::sub-page:vertical {{ background: none; }}
 QListWidget {{ background: {CARD}; border: 2px solid {LINE}; border-radius: 8px; font-size: {px(18)}; }}
 QListWidget::item {{ min-height: {TOUCH - 8}px; padding: 4px 8px; }}
 QListWidget::item:selected {{ background: {ACCENT}; color: #FFFFFF; }}
@@ -123,8 +150,9 @@ QFrame[figure="true"] {{ background: {CARD}; border: 1px solid {LINE}; border-ra
 #phraseNote {{ color: {MUTED}; }}
 QTableView {{ background: {CARD}; alternate-background-color: #F7F8FA; gridline-color: {LINE}; }}
 QHeaderView::section {{ background: #E6E9EE; padding: 4px 6px; border: none; border-right: 1px solid {LINE}; font-weight: bold; }}
-QPushButton {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 5px 14px; min-height: 24px; }}
+QPushButton {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 5px 14px; min-height: {BACK_OFFICE_BUTTON - 12}px; }}
 QPushButton:pressed {{ background: {LINE}; }}
-QComboBox, QDateEdit, QLineEdit {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 4px 8px; min-height: 22px; }}
+QPushButton:checked {{ background: #DCE6F4; border-color: {ACCENT}; }}
+QComboBox, QDateEdit, QLineEdit {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 4px 8px; min-height: 26px; }}
 QTabBar::tab {{ padding: 6px 14px; }}
 """

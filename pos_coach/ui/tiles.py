@@ -19,9 +19,15 @@ from PySide6.QtWidgets import (
 
 from pos_coach.cards.model import Card, Category
 from pos_coach.ui import theme
+from pos_coach.ui.touch import finger_scroll
 
 TILE_MIN_WIDTH = 230
 TITLE_PX = 19
+TILE_PX = 92  # a tile's height at scale 1 (the theme's QPushButton[tile="true"])
+GRID_SPACING = 10
+SECTION_SPACING = 6
+SECTION_TITLE_PX = 34  # a section's heading at scale 1: 18 px bold and its padding
+MARGINS = (12, 8, 12, 12)
 
 
 class FitLabel(QLabel):
@@ -74,11 +80,15 @@ class Tile(QPushButton):
     """A card's tile: its title, and its hotkey in a corner badge."""
 
     def __init__(
-        self, card: Card, category: Category | None, parent: QWidget | None = None
+        self,
+        card: Card,
+        category: Category | None,
+        parent: QWidget | None = None,
+        name: str = "tile",
     ) -> None:
         super().__init__(parent)
         self.card = card
-        self.setObjectName(f"tile-{card.id}")
+        self.setObjectName(f"{name}-{card.id}")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setProperty("tile", True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -109,8 +119,21 @@ class Tile(QPushButton):
         self.setToolTip(f"<p>{html.escape(card.summary)}</p>")
 
 
+def hotkey_order(card: Card) -> tuple[int, int, str]:
+    """F1, F2 ... F12 in the order of the keyboard, then any other key by its text."""
+    key = card.hotkey or ""
+    if key[:1] == "F" and key[1:].isdigit():
+        return (0, int(key[1:]), key)
+    return (1, 0, key)
+
+
 class TileBoard(QScrollArea):
-    """All tiles by category, or the search results in rank order."""
+    """All tiles by category, or the search results in rank order.
+
+    When the categories do not all fit the first screen (1024x600 with the shipped pack), the
+    cards with a hotkey (the busiest, F1-F12) come first as well, in a "Most used" row in the
+    order of their keys: the cashier finds them without scrolling.
+    """
 
     card_chosen = Signal(str, bool)  # card id, chosen from search results
 
@@ -119,7 +142,11 @@ class TileBoard(QScrollArea):
         self.setObjectName("tileBoard")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        finger_scroll(self)
         self._tiles: dict[str, Tile] = {}
+        self._top_tiles: dict[str, Tile] = {}  # the "Most used" row's own tiles
+        self._top_ids: list[str] = []
+        self._with_top = False
         self._cards: list[Card] = []
         self._categories: dict[str, Category] = {}
         self._stale = False  # laid out for other cards or another size: redo when shown
@@ -134,8 +161,8 @@ class TileBoard(QScrollArea):
         self._body = QWidget()
         self._body.setObjectName("page")
         self._layout = QVBoxLayout(self._body)
-        self._layout.setContentsMargins(12, 8, 12, 12)
-        self._layout.setSpacing(6)
+        self._layout.setContentsMargins(*MARGINS)
+        self._layout.setSpacing(SECTION_SPACING)
         self._layout.addStretch(1)
         self._section_widgets: dict[str, _Section] = {}
         self.setWidget(self._body)
@@ -145,18 +172,20 @@ class TileBoard(QScrollArea):
         if scale == self._scale:
             return
         self._scale = scale
-        for tile in self._tiles.values():
+        for tile in [*self._tiles.values(), *self._top_tiles.values()]:
             tile.title.set_base_px(round(TITLE_PX * scale))
         if self._sections:
             self._rebuild()
 
     def set_cards(self, cards: list[Card], categories: list[Category]) -> None:
         """Show these cards. Their tiles are made when first needed (see :meth:`prepare`)."""
-        for tile in self._tiles.values():
+        for tile in [*self._tiles.values(), *self._top_tiles.values()]:
             tile.hide()
             tile.deleteLater()  # owned by the body: Qt deletes it, no Python wrapper is left
         self._tiles = {}
+        self._top_tiles = {}
         self._cards = list(cards)
+        self._top_ids = [c.id for c in sorted((c for c in cards if c.hotkey), key=hotkey_order)]
         self._categories = {c.id: c for c in categories}
         self._category_sections = [
             (cat.label, cat.colour, [c.id for c in cards if c.category == cat.id])
@@ -168,22 +197,39 @@ class TileBoard(QScrollArea):
         """Make the tiles now (the window calls this just after its first paint)."""
         if self._tiles or not self._cards:
             return
+        top = set(self._top_ids)
         for card in self._cards:
-            tile = Tile(card, self._categories.get(card.category), self._body)
-            tile.hide()
-            tile.title.set_base_px(round(TITLE_PX * self._scale))
-            tile.clicked.connect(lambda _=False, cid=card.id: self._chosen(cid))
-            self._tiles[card.id] = tile
+            self._tiles[card.id] = self._make_tile(card, "tile")
+            if card.id in top:
+                self._top_tiles[card.id] = self._make_tile(card, "topTile")
+
+    def _make_tile(self, card: Card, name: str) -> Tile:
+        tile = Tile(card, self._categories.get(card.category), self._body, name)
+        tile.hide()
+        tile.title.set_base_px(round(TITLE_PX * self._scale))
+        tile.clicked.connect(lambda _=False, cid=card.id: self._chosen(cid))
+        return tile
 
     def tile(self, card_id: str) -> Tile:
+        """The card's tile in its category (or among the search results)."""
         self.prepare()
         return self._tiles[card_id]
+
+    def top_tile(self, card_id: str) -> Tile | None:
+        """The card's tile in the "Most used" row, when the row is shown and has the card."""
+        self.prepare()
+        return self._top_tiles.get(card_id) if self._with_top else None
+
+    def top_ids(self) -> list[str]:
+        """The cards of the "Most used" row, in the order of their keys ([] when not shown)."""
+        return list(self._top_ids) if self._with_top else []
 
     @property
     def searching(self) -> bool:
         return self._searching
 
     def visible_ids(self) -> list[str]:
+        """The cards by category (or the results), each once: the "Most used" row aside."""
         return [cid for _, _, ids in self._sections for cid in ids]
 
     def show_all(self) -> None:
@@ -206,8 +252,31 @@ class TileBoard(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._stale or (self._column_count() != self._columns and self._sections):
+        if self._stale or (
+            self._sections
+            and (
+                self._column_count() != self._columns
+                or self._wants_top(self._column_count()) != self._with_top
+            )
+        ):
             self._rebuild()
+
+    def _wants_top(self, columns: int) -> bool:
+        """Whether some hotkey tile would be below the first screen, laid out by category."""
+        if self._searching or not self._top_ids:
+            return False
+        tile = round(TILE_PX * self._scale) + GRID_SPACING
+        heading = round(SECTION_TITLE_PX * self._scale) + SECTION_SPACING
+        top = set(self._top_ids)
+        y = MARGINS[1]
+        lowest = 0
+        for _title, _colour, ids in self._sections:
+            y += heading
+            for n, card_id in enumerate(ids):
+                if card_id in top:
+                    lowest = max(lowest, y + (n // columns + 1) * tile - GRID_SPACING)
+            y += -(-len(ids) // columns) * tile - GRID_SPACING + SECTION_SPACING
+        return lowest > self.viewport().height()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -223,18 +292,27 @@ class TileBoard(QScrollArea):
         self._stale = False
         self.prepare()
         self._columns = self._column_count()
+        self._with_top = self._wants_top(self._columns)
         for shown in self._section_widgets.values():
             shown.hide()
             self._layout.removeWidget(shown)
-        for tile in self._tiles.values():
+        for tile in [*self._tiles.values(), *self._top_tiles.values()]:
             tile.hide()
         width = round(TILE_MIN_WIDTH * self._scale) - 20
-        for position, (title, colour, ids) in enumerate(self._sections):
-            section = self._section_widgets.get(title)
+        sections = [
+            (title, colour, [self._tiles[i] for i in ids]) for title, colour, ids in self._sections
+        ]
+        if self._with_top:
+            most_used = self.tr("Most used")
+            sections.insert(
+                0, (most_used, theme.ACCENT, [self._top_tiles[i] for i in self._top_ids])
+            )
+        for position, (title, colour, tiles) in enumerate(sections):
+            key = ("top:" if self._with_top and position == 0 else "") + title
+            section = self._section_widgets.get(key)
             if section is None:
-                section = self._section_widgets[title] = _Section(self._body)
-            tiles = [self._tiles[card_id] for card_id in ids]
-            empty = self._empty_text if (not ids and self._searching) else ""
+                section = self._section_widgets[key] = _Section(self._body)
+            empty = self._empty_text if (not tiles and self._searching) else ""
             section.fill(title, colour, tiles, self._columns, width, empty)
             self._layout.insertWidget(position, section)
             section.show()
@@ -248,13 +326,13 @@ class _Section(QWidget):
         self.setObjectName("page")
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(6)
+        column.setSpacing(SECTION_SPACING)
         self.header = QLabel()
         self.header.setObjectName("sectionTitle")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         column.addWidget(self.header)
         self.grid = QGridLayout()
-        self.grid.setSpacing(10)
+        self.grid.setSpacing(GRID_SPACING)
         column.addLayout(self.grid)
         self.empty = QLabel()
         self.empty.setObjectName("muted")

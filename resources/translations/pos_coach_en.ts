@@ -410,6 +410,31 @@
         <source>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</source>
         <translation>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</translation>
     </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="281"/>
+        <source>&apos;%1&apos; has unsaved changes: Save them, or press Close again to drop them.</source>
+        <translation>&apos;%1&apos; has unsaved changes: Save them, or press Close again to drop them.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="124"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="126"/>
+        <source>Close the editor (Ctrl+W, Esc)</source>
+        <translation>Close the editor (Ctrl+W, Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="220"/>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="224"/>
+        <source>Show or hide the card as the cashier sees it</source>
+        <translation>Show or hide the card as the cashier sees it</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -941,6 +966,16 @@
         <source>Writing the PDF report…</source>
         <translation>Writing the PDF report…</translation>
     </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="117"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="119"/>
+        <source>Close the review (Ctrl+W, Esc)</source>
+        <translation>Close the review (Ctrl+W, Esc)</translation>
+    </message>
 </context>
 <context>
     <name>RowsModel</name>
@@ -1069,6 +1104,14 @@
         <location filename="../../pos_coach/ui/shift_page.py" line="48"/>
         <source>Start shift</source>
         <translation>Start shift</translation>
+    </message>
+</context>
+<context>
+    <name>TileBoard</name>
+    <message>
+        <location filename="../../pos_coach/ui/tiles.py" line="306"/>
+        <source>Most used</source>
+        <translation>Most used</translation>
     </message>
 </context>
 </TS>

@@ -412,6 +412,31 @@
         <source>&apos;%1&apos; moved to the trash (restore it from “Import, export, trash”).</source>
         <translation>&apos;%1&apos; перемещена в корзину (вернуть можно на вкладке «Импорт, экспорт, корзина»).</translation>
     </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="281"/>
+        <source>&apos;%1&apos; has unsaved changes: Save them, or press Close again to drop them.</source>
+        <translation>В «%1» есть несохранённые правки: сохраните их или нажмите «Закрыть» ещё раз, чтобы их отбросить.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="124"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="126"/>
+        <source>Close the editor (Ctrl+W, Esc)</source>
+        <translation>Закрыть редактор (Ctrl+W, Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="220"/>
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/editor/editor_window.py" line="224"/>
+        <source>Show or hide the card as the cashier sees it</source>
+        <translation>Показать или скрыть карточку такой, какой её видит кассир</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -943,6 +968,16 @@
         <source>Writing the PDF report…</source>
         <translation>Записываю отчёт PDF…</translation>
     </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="117"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/review/review_window.py" line="119"/>
+        <source>Close the review (Ctrl+W, Esc)</source>
+        <translation>Закрыть отчёты (Ctrl+W, Esc)</translation>
+    </message>
 </context>
 <context>
     <name>RowsModel</name>
@@ -1071,6 +1106,14 @@
         <location filename="../../pos_coach/ui/shift_page.py" line="48"/>
         <source>Start shift</source>
         <translation>Начать смену</translation>
+    </message>
+</context>
+<context>
+    <name>TileBoard</name>
+    <message>
+        <location filename="../../pos_coach/ui/tiles.py" line="306"/>
+        <source>Most used</source>
+        <translation>Чаще всего</translation>
     </message>
 </context>
 </TS>

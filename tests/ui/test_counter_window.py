@@ -311,3 +311,9 @@ def test_at_start_the_keyboard_types_the_cashiers_name(qtbot, make_window):
     qtbot.keyClicks(window.shift_page.name_edit, "Zoe")
     qtbot.keyClick(window.shift_page.name_edit, Qt.Key.Key_Return)
     assert window.counter.cashier == "Zoe"
+
+
+def test_a_board_that_fits_the_screen_has_no_most_used_row(qtbot, window):
+    start(qtbot, window)
+    assert window.board.top_ids() == []  # three cards: every tile is on the first screen
+    assert window.board.top_tile("gate-alarm") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,6 +22,18 @@ from pos_coach.ui.labels import plain_label
 
 LIST_KEYS = ("steps", "say", "then", "avoid", "wow")
 KEYS = ("title", "category", "summary", "hotkey", "tags", *LIST_KEYS, "escalate")
+
+
+class FieldLabel(QLabel):
+    """A field's name over it: on one line where there is room, wrapped in a narrow form."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        line = self.fontMetrics().horizontalAdvance(self.text()) + 4
+        return QSize(line, self.heightForWidth(line))
 
 
 class CardForm(QWidget):
@@ -83,7 +95,7 @@ class CardForm(QWidget):
             column.addWidget(widget)
             self.problems[key] = problem_label(f"problem-{key}-{lang}")
             column.addWidget(self.problems[key])
-            form.addRow(labels[key], box)
+            form.addRow(FieldLabel(labels[key]), box)
         self.other = problem_label(f"problem-other-{lang}")
         outer.addWidget(self.other)
         for line in (self.title, self.summary, self.tags):
@@ -125,6 +137,8 @@ class CardForm(QWidget):
         self.tags.setText(", ".join(values.get("tags", [])))
         self.category.setCurrentIndex(max(0, self.category.findData(values.get("category"))))
         self.escalate.setPlainText(values.get("escalate", ""))
+        for line in (self.title, self.summary, self.tags):
+            line.setCursorPosition(0)  # a long line shows its start, not its end
         for widget in widgets:
             widget.blockSignals(False)
         self.hotkey.set_value(values.get("hotkey"))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -81,7 +82,15 @@ class CategoriesPage(QWidget):
                 self.table.setItem(
                     row, column, QTableWidgetItem(other.label if other else category.label)
                 )
-        self.table.resizeColumnsToContents()
+        # the ids and colours as wide as they are, the labels share the rest: nothing cut to "…"
+        header = self.table.horizontalHeader()
+        for column in range(self.table.columnCount()):
+            mode = (
+                QHeaderView.ResizeMode.ResizeToContents
+                if column < 2
+                else QHeaderView.ResizeMode.Stretch
+            )
+            header.setSectionResizeMode(column, mode)
 
     def _set_row(self, row: int, category_id: str, colour: str) -> None:
         ident = QTableWidgetItem(category_id)

@@ -6,8 +6,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -28,7 +38,7 @@ from pos_coach.cards.model import MAX_ID_LENGTH, Card, card_id_problem
 from pos_coach.cards.problems import Severity
 from pos_coach.editing import MISSING, OUTDATED, CardEditor
 from pos_coach.library import Library
-from pos_coach.ui import theme
+from pos_coach.ui import screen_fit, theme
 from pos_coach.ui.editor.card_form import CardForm
 from pos_coach.ui.editor.categories import CategoriesPage
 from pos_coach.ui.editor.packs import PackPage
@@ -37,6 +47,9 @@ from pos_coach.ui.labels import plain_label
 
 CHECK_DELAY_MS = 200
 ID_ROLE = Qt.ItemDataRole.UserRole
+PREFERRED_SIZE = QSize(1600, 900)  # where the screen has room; else as large as it allows
+FORM_MIN_WIDTH = 360  # one language's form; narrower, the two are one above the other
+PREVIEW_FROM_WIDTH = 1200  # narrower windows open with the live preview hidden (one tap shows it)
 
 # Tests (and headless runs) answer the "new id" question without a dialog.
 AskText = Callable[[QWidget, str, str, str], str | None]
@@ -53,6 +66,28 @@ ask_text: AskText = _ask_with_qt
 def _children(parent: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     found = (parent.child(m) for m in range(parent.childCount()))
     return [item for item in found if item is not None]
+
+
+class FormsScroll(QScrollArea):
+    """The two languages' forms side by side when there is room, else one above the other."""
+
+    def __init__(self, layout: QBoxLayout, forms: list[QWidget]) -> None:
+        super().__init__()
+        self._layout = layout
+        self._forms = forms
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout = self._layout
+        needed = sum(max(FORM_MIN_WIDTH, form.minimumSizeHint().width()) for form in self._forms)
+        margins = layout.contentsMargins()
+        needed += layout.spacing() * (len(self._forms) - 1) + margins.left() + margins.right()
+        side_by_side = self.viewport().width() >= needed
+        direction = (
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
+        if layout.direction() != direction:
+            layout.setDirection(direction)
 
 
 class EditorWindow(QMainWindow):
@@ -86,11 +121,21 @@ class EditorWindow(QMainWindow):
         self.packs = PackPage(editor, backups or editor.root.parent / "pack-backups")
         self.packs.changed.connect(self._pack_changed)
         self.tabs.addTab(self.packs, self.tr("Import, export, trash"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("closeEditor")
+        self.close_button.setToolTip(self.tr("Close the editor (Ctrl+W, Esc)"))
+        self.close_button.clicked.connect(self.close_asked)
         self.setCentralWidget(self.tabs)
         self.status = plain_label("", "editorStatus", wrap=False)
+        self.status.setMinimumWidth(0)
         self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.close_button)  # on every tab, bottom right
+        close_key = QShortcut(QKeySequence("Ctrl+W"), self)
+        close_key.activated.connect(self.close_asked)
+        self._close_pending = False  # Close pressed once over unsaved changes
+        self._preview_chosen = False  # the owner showed or hid the preview: left as chosen
         self.setStyleSheet(theme.review_stylesheet())
-        self.resize(1600, 900)
+        screen_fit.fit(self, PREFERRED_SIZE)
         self.fill_list()
 
     # -- construction --------------------------------------------------------------------------
@@ -112,18 +157,21 @@ class EditorWindow(QMainWindow):
         self.tree.currentItemChanged.connect(self._selected)
         self.tree.model().rowsMoved.connect(lambda *_: QTimer.singleShot(0, self._order_changed))
         left_layout.addWidget(self.tree, 1)
-        buttons = QHBoxLayout()
-        for name, text, slot in (
-            ("newCard", self.tr("New"), self.new_card),
-            ("duplicateCard", self.tr("Duplicate"), self.duplicate_card),
-            ("renameCard", self.tr("Rename id"), self.rename_card),
-            ("deleteCard", self.tr("Delete"), self.delete_card),
+        buttons = QGridLayout()  # two by two: the list stays narrow on a small screen
+        for n, (name, text, slot) in enumerate(
+            (
+                ("newCard", self.tr("New"), self.new_card),
+                ("duplicateCard", self.tr("Duplicate"), self.duplicate_card),
+                ("renameCard", self.tr("Rename id"), self.rename_card),
+                ("deleteCard", self.tr("Delete"), self.delete_card),
+            )
         ):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            buttons.addWidget(button, n // 2, n % 2)
         left_layout.addLayout(buttons)
+        left.setMinimumWidth(240)
         splitter.addWidget(left)
 
         middle = QWidget()
@@ -131,15 +179,34 @@ class EditorWindow(QMainWindow):
         self.card_heading = plain_label("", "cardHeading", wrap=False)
         middle_layout.addWidget(self.card_heading)
         forms = QWidget()
-        forms_layout = QHBoxLayout(forms)
+        forms_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, forms)
         self.forms = {lang: CardForm(lang) for lang in self.editor.langs}
         for form in self.forms.values():
             form.changed.connect(self._edited)
             forms_layout.addWidget(form, 1)
-        scroll = QScrollArea()
+        scroll = FormsScroll(forms_layout, list(self.forms.values()))
+        scroll.setObjectName("formsScroll")
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(forms)
-        middle_layout.addWidget(scroll, 1)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 4, 0, 0)
+        history_layout.addWidget(plain_label(self.tr("History of this card"), "muted"))
+        self.history = QListWidget()
+        self.history.setObjectName("cardHistory")
+        self.history.setMinimumHeight(48)
+        history_layout.addWidget(self.history, 1)
+        # the forms over the history, the owner drags the line between them; Save stays below
+        fields = QSplitter(Qt.Orientation.Vertical)
+        fields.setObjectName("formsSplitter")
+        fields.addWidget(scroll)
+        fields.addWidget(history)
+        fields.setStretchFactor(0, 1)
+        fields.setStretchFactor(1, 0)
+        fields.setCollapsible(0, False)
+        fields.setSizes([600, 110])
+        middle_layout.addWidget(fields, 1)
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveCard")
@@ -150,12 +217,15 @@ class EditorWindow(QMainWindow):
         row.addWidget(self.save_button)
         row.addWidget(self.revert_button)
         row.addStretch(1)
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setObjectName("togglePreview")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setChecked(True)
+        self.preview_button.setToolTip(self.tr("Show or hide the card as the cashier sees it"))
+        self.preview_button.clicked.connect(self._preview_toggled)
+        row.addWidget(self.preview_button)
         middle_layout.addLayout(row)
-        self.history = QListWidget()
-        self.history.setObjectName("cardHistory")
-        self.history.setMaximumHeight(140)
-        middle_layout.addWidget(plain_label(self.tr("History of this card"), "muted"))
-        middle_layout.addWidget(self.history)
+        middle.setMinimumWidth(360)
         splitter.addWidget(middle)
 
         right = QWidget()
@@ -169,10 +239,66 @@ class EditorWindow(QMainWindow):
             self.previews[lang] = preview
             self.preview_lang.addTab(preview, lang.upper())
         right_layout.addWidget(self.preview_lang, 1)
+        self.preview_pane = right
         splitter.addWidget(right)
         splitter.setSizes([280, 920, 400])
+        splitter.setCollapsible(1, False)
+        self.splitter = splitter
         layout.addWidget(splitter)
         return tab
+
+    # -- the preview, on a small screen -----------------------------------------------------------
+    def _preview_toggled(self, shown: bool) -> None:
+        self._preview_chosen = True
+        self.show_preview(shown)
+
+    def preview_by_width(self) -> None:
+        """Back to the preview shown as the window's width suggests (the owner's choice gone)."""
+        self._preview_chosen = False
+        self._preview_for_width()
+
+    def show_preview(self, shown: bool) -> None:
+        """Show or hide the live preview (hidden, the forms get its room)."""
+        self.preview_pane.setVisible(shown)
+        self.preview_button.setChecked(shown)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._preview_for_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._preview_for_width()
+
+    def _preview_for_width(self) -> None:
+        """Until the owner chooses, a narrow window shows the forms, not the preview."""
+        if not self._preview_chosen and self.isVisible():
+            self.show_preview(self.width() >= PREVIEW_FROM_WIDTH)
+
+    # -- closing -------------------------------------------------------------------------------
+    def close_asked(self) -> None:
+        """Close (button, Ctrl+W, Esc). With unsaved changes the first press says so and keeps
+        the window; a second press closes it and drops them."""
+        if self._dirty and self.card_id is not None and not self._close_pending:
+            self._close_pending = True
+            self.status.setText(
+                self.tr(
+                    "'%1' has unsaved changes: Save them, or press Close again to drop them."
+                ).replace("%1", self.card_id)
+            )
+            return
+        self.close()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc reaches the window only when the field in focus has no use for it (an item being
+        # edited in a list takes it back first)
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            self.close_asked()
+            return
+        super().keyPressEvent(event)
 
     # -- the list ----------------------------------------------------------------------------
     def library(self, lang: str | None = None) -> Library | None:
@@ -257,6 +383,7 @@ class EditorWindow(QMainWindow):
 
     def _edited(self) -> None:
         self._dirty = True
+        self._close_pending = False
         self._check_timer.start(CHECK_DELAY_MS)
 
     def check(self) -> bool:
@@ -437,7 +564,7 @@ class EditorWindow(QMainWindow):
         if card_id:
             self.show_card(card_id)
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._check_timer.stop()  # nothing may run against the journal once the window is gone
         super().closeEvent(event)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,20 +34,23 @@ class ListEditor(QWidget):
         self.items.setMinimumHeight(90)
         self.items.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.items, 1)
-        side = QVBoxLayout()
-        for key, text, tip, slot in (
-            ("add", "+", self.tr("Add"), self.add_item),
-            ("remove", "−", self.tr("Remove"), self.remove_item),
-            ("up", "↑", "", lambda: self.move_item(-1)),
-            ("down", "↓", "", lambda: self.move_item(1)),
+        side = QGridLayout()  # two by two: a list of two lines needs no more height than that
+        side.setSpacing(4)
+        for n, (key, text, tip, slot) in enumerate(
+            (
+                ("add", "+", self.tr("Add"), self.add_item),
+                ("remove", "−", self.tr("Remove"), self.remove_item),
+                ("up", "↑", "", lambda: self.move_item(-1)),
+                ("down", "↓", "", lambda: self.move_item(1)),
+            )
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
-            button.setFixedWidth(36)
+            button.setFixedWidth(40)
             button.setObjectName(f"{name}-{key}")
             button.clicked.connect(slot)
-            side.addWidget(button)
-        side.addStretch(1)
+            side.addWidget(button, n // 2, n % 2)
+        side.setRowStretch(2, 1)
         layout.addLayout(side)
 
     def values(self) -> list[str]:

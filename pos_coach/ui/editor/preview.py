@@ -11,7 +11,9 @@ from pos_coach.library.placeholders import fill, values_for
 from pos_coach.ui import theme
 from pos_coach.ui.card_view import CardView
 
-COUNTER_SIZE = (1024, 600)
+# the card's part of a 1024x600 counter, the header above and the outcome bar below aside: the
+# preview shows what the cashier reads there without scrolling
+CARD_AREA = (1024, 480)
 
 
 class Preview(QLabel):
@@ -22,8 +24,9 @@ class Preview(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumWidth(320)
         self.view = CardView()  # never shown: painted offscreen at the counter's size
-        self.view.setStyleSheet(theme.stylesheet(1.0))
-        self.view.resize(*COUNTER_SIZE)
+        self.view.setStyleSheet(theme.stylesheet(1.0, small=True))
+        self.view.set_small(True)
+        self.view.resize(*CARD_AREA)
         self.image = QPixmap()
 
     def show_card(self, card: Card, category: Category | None, store: str, cashier: str) -> None:
@@ -32,7 +35,7 @@ class Preview(QLabel):
         self.view.show_phrase(
             fill(card.say[0], values) if card.say else "", 1, len(card.say), False
         )
-        self.view.resize(*COUNTER_SIZE)
+        self.view.resize(*CARD_AREA)
         self.view.ensurePolished()
         layout = self.view.layout()
         if layout is not None:

@@ -9,7 +9,8 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -36,7 +37,7 @@ from pos_coach.review.pictures import ReportJob
 from pos_coach.review.reports import MIN_USES_TO_RANK, Reports
 from pos_coach.review.snapshot import Request, Snapshot, compute
 from pos_coach.settings import Settings
-from pos_coach.ui import dialogs, theme
+from pos_coach.ui import dialogs, screen_fit, theme
 from pos_coach.ui.labels import plain_label
 from pos_coach.ui.review.charts_view import ChartLabel, render_charts
 from pos_coach.ui.review.filter_bar import FilterBar
@@ -45,6 +46,7 @@ from pos_coach.ui.review.models import AT, HIDDEN_COLUMNS, SORT_ROLE, EventsMode
 from pos_coach.ui.review.worker import Worker
 
 REFRESH_DELAY_MS = 150  # filters changed in quick succession give one query
+PREFERRED_SIZE = QSize(1366, 768)  # where the screen has room; else as large as it allows
 
 
 def table_view(model: Any, name: str, sortable: bool = True) -> QTableView:
@@ -112,9 +114,16 @@ class ReviewWindow(QMainWindow):
         self.pdf_button = QPushButton(self.tr("PDF report"))
         self.pdf_button.setObjectName("exportPdf")
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("closeReview")
+        self.close_button.setToolTip(self.tr("Close the review (Ctrl+W, Esc)"))
+        self.close_button.clicked.connect(self.close)
         top.addWidget(self.csv_button)
         top.addWidget(self.pdf_button)
+        top.addWidget(self.close_button)
         layout.addLayout(top)
+        close_key = QShortcut(QKeySequence("Ctrl+W"), self)
+        close_key.activated.connect(self.close)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reviewTabs")
         layout.addWidget(self.tabs, 1)
@@ -126,7 +135,7 @@ class ReviewWindow(QMainWindow):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
         self.setStyleSheet(theme.review_stylesheet())
-        self.resize(1366, 768)
+        screen_fit.fit(self, PREFERRED_SIZE)
         self.refresh()
 
     # -- construction --------------------------------------------------------------------------
@@ -396,9 +405,23 @@ class ReviewWindow(QMainWindow):
         self.status.setText(self.tr("Writing the PDF report…"))
         self._pdf_ticket = self.worker.submit(write)
 
-    def closeEvent(self, event: Any) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc reaches the window only when the widget in focus has no use for it (an open list
+        # of a filter closes first)
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
         # answers still on their way are dropped: the window and its connection are going (an
         # answer already posted to the event loop still arrives: _closed turns it away)
+        if self._closed:  # closed before (Esc, then the counter quitting): nothing left to stop
+            super().closeEvent(event)
+            return
         self._closed = True
         self.worker.finished.disconnect(self._finished)
         self.worker.failed.disconnect(self._failed)
