@@ -115,14 +115,16 @@ def test_export_csv_of_the_table_on_screen(qtbot, review, tmp_path, monkeypatch)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: target)
     review.tabs.setCurrentWidget(review.situations_view)
     review.export_csv()
-    rows = list(csv.reader(target.read_text("utf-8").splitlines()))
+    raw = target.read_bytes()
+    assert raw.startswith("\ufeff".encode())  # Excel reads it as UTF-8 only with the mark
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0][:2] == ["Situation", "Interactions"]
     assert ["Security gate alarm", "2", "0", "0", "2", "0", "0", "0%", "100%"] in rows
     events = tmp_path / "events.csv"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: events)
     review.tabs.setCurrentWidget(review.events_tab)
     review.export_csv()
-    assert len(events.read_text("utf-8").splitlines()) == 1 + 13
+    assert len(events.read_text("utf-8-sig").splitlines()) == 1 + 13
 
 
 def test_pdf_report(qtbot, review, tmp_path, monkeypatch):

@@ -350,8 +350,11 @@ class ReviewWindow(QMainWindow):
         if path is None:
             return
         current = self.tabs.currentWidget()
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
+        # for the shift lead's spreadsheet: Excel opens it by double-click with Cyrillic and
+        # columns intact (a byte-order mark, ';' between columns: review/output.py says why);
+        # `pos-coach export` gives plain CSV for programs
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
             if current is self.events_tab:
                 self._write_events(writer)
             else:
