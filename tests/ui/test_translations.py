@@ -84,3 +84,26 @@ def test_russian_plural_forms(qtbot, make_window, russian):
 
 def test_lrelease_is_available():
     assert shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+
+
+def test_the_editors_history_speaks_russian(qtbot, make_window, russian, tmp_path):
+    import shutil
+
+    from pos_coach.editing import CardEditor
+    from pos_coach.ui.editor.editor_window import EditorWindow
+    from tests.conftest import SMALL_PACK
+
+    pack = tmp_path / "pack"
+    shutil.copytree(SMALL_PACK, pack)
+    counter = make_window("ru", pack)
+    editor = EditorWindow(
+        CardEditor(pack, counter.counter.journal, writer=counter.counter.writer), "ru"
+    )
+    qtbot.addWidget(editor)
+    editor.show_card("greeting")
+    editor.forms["ru"].title.setText("Покупатель у кассы")
+    assert editor.save()
+    qtbot.waitUntil(lambda: editor.history.count() > 0)
+    line = editor.history.item(0).text()
+    assert "владелец: сохранено [ru]  название" in line
+    assert not any(word in line for word in ("owner", "saved", "title"))

@@ -454,12 +454,39 @@ class EditorWindow(QMainWindow):
         self.history.clear()
         if self.card_id is None:
             return
+        words = self._history_words()
         for entry in reversed(self.editor.history(self.card_id)):
-            keys = ", ".join(sorted(entry.changes)) if entry.changes else ""
-            lang = f" [{entry.lang}]" if entry.lang else ""
-            self.history.addItem(
-                f"{entry.at[:16].replace('T', ' ')}  {entry.by}: {entry.action}{lang}  {keys}"
+            keys = (
+                ", ".join(words.get(k, k) for k in sorted(entry.changes)) if entry.changes else ""
             )
+            lang = f" [{entry.lang}]" if entry.lang else ""
+            by, action = words.get(entry.by, entry.by), words.get(entry.action, entry.action)
+            self.history.addItem(f"{entry.at[:16].replace('T', ' ')}  {by}: {action}{lang}  {keys}")
+
+    def _history_words(self) -> dict[str, str]:
+        """Who did what to which keys, in the interface language (the journal keeps the codes)."""
+        return {
+            "owner": self.tr("owner"),
+            "lead": self.tr("lead"),
+            "saved": self.tr("saved"),
+            "created": self.tr("created"),
+            "duplicated": self.tr("duplicated"),
+            "renamed": self.tr("renamed"),
+            "deleted": self.tr("deleted"),
+            "restored": self.tr("restored"),
+            "title": self.tr("title"),
+            "category": self.tr("category"),
+            "summary": self.tr("summary"),
+            "hotkey": self.tr("hotkey"),
+            "order": self.tr("order"),
+            "tags": self.tr("tags"),
+            "steps": self.tr("steps"),
+            "say": self.tr("say"),
+            "then": self.tr("then"),
+            "avoid": self.tr("avoid"),
+            "wow": self.tr("wow"),
+            "escalate": self.tr("escalate"),
+        }
 
     # -- new, duplicate, rename, delete --------------------------------------------------------
     def _ask_id(self, title: str, suggested: str) -> str | None:
