@@ -219,9 +219,9 @@
         <location filename="../../pos_coach/ui/counter_window.py" line="321"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
-            <numerusform>%n ошибка в карточках ситуаций:</numerusform>
-            <numerusform>%n ошибки в карточках ситуаций:</numerusform>
-            <numerusform>%n ошибок в карточках ситуаций:</numerusform>
+            <numerusform>%n проблема в карточках ситуаций:</numerusform>
+            <numerusform>%n проблемы в карточках ситуаций:</numerusform>
+            <numerusform>%n проблем в карточках ситуаций:</numerusform>
         </translation>
     </message>
     <message>
