@@ -463,7 +463,7 @@ class CounterWindow(QMainWindow):
     def show_settings(self) -> None:
         self._close_card()
         s = self.counter.settings
-        self.settings_page.load(s["store"], self.counter.register, s.cashiers)
+        self.settings_page.load(s["store"], self.counter.register, s.cashiers, s["address"])
         self.header.search.setVisible(False)
         self.stack.setCurrentWidget(self.settings_page)
 
@@ -473,9 +473,10 @@ class CounterWindow(QMainWindow):
         else:
             self.show_tiles()
 
-    def _settings_saved(self, store: str, register: str, cashiers: list[str]) -> None:
+    def _settings_saved(self, store: str, address: str, register: str, cashiers: list[str]) -> None:
         settings = self.counter.settings
         settings["store"] = store
+        settings["address"] = address
         settings["register"] = register
         settings["cashiers"] = [name[:MAX_NAME] for name in cashiers][:MAX_CASHIERS]
         self.save_settings()

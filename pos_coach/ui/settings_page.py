@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +21,7 @@ from pos_coach.ui.touch import scrolled
 
 
 class SettingsPage(QWidget):
-    saved = Signal(str, str, list)  # store, register, cashiers
+    saved = Signal(str, str, str, list)  # store, address, register, cashiers
     cancelled = Signal()
     open_review = Signal()
     open_editor = Signal()
@@ -46,17 +46,29 @@ class SettingsPage(QWidget):
             doors.addWidget(button)
         doors.addStretch(1)
         layout.addLayout(doors)
-        form = QFormLayout()
-        form.setSpacing(10)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # the shop's name and this till on one row, the address below: the cashiers' list keeps
+        # its room at 1024x600
+        form = QGridLayout()
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(10)
         self.store_edit = QLineEdit()
         self.store_edit.setObjectName("storeEdit")
         self.store_edit.setMaxLength(setting("store").length)
-        form.addRow(self.tr("Store name"), self.store_edit)
         self.register_edit = QLineEdit()
         self.register_edit.setObjectName("registerEdit")
         self.register_edit.setMaxLength(setting("register").length)
-        form.addRow(self.tr("Register"), self.register_edit)
+        self.address_edit = QLineEdit()
+        self.address_edit.setObjectName("addressEdit")
+        self.address_edit.setMaxLength(setting("address").length)
+        self.address_edit.setPlaceholderText(self.tr("street, number, town, postcode"))
+        form.addWidget(QLabel(self.tr("Store name")), 0, 0)
+        form.addWidget(self.store_edit, 0, 1)
+        form.addWidget(QLabel(self.tr("Register")), 0, 2)
+        form.addWidget(self.register_edit, 0, 3)
+        form.addWidget(QLabel(self.tr("Address (for emergency calls)")), 1, 0)
+        form.addWidget(self.address_edit, 1, 1, 1, 3)
+        form.setColumnStretch(1, 3)
+        form.setColumnStretch(3, 1)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Cashiers (double-tap a name to rename it)")))
         body = QHBoxLayout()
@@ -95,8 +107,9 @@ class SettingsPage(QWidget):
         self.save_button = save
         outer.addLayout(buttons)
 
-    def load(self, store: str, register: str, cashiers: list[str]) -> None:
+    def load(self, store: str, register: str, cashiers: list[str], address: str = "") -> None:
         self.store_edit.setText(store)
+        self.address_edit.setText(address)
         self.register_edit.setText(register)
         while self.cashier_list.count():  # taken back one by one (clear() crashed now and then)
             self.cashier_list.takeItem(0)
@@ -129,4 +142,5 @@ class SettingsPage(QWidget):
 
     def _save(self) -> None:
         register = self.register_edit.text().strip() or "1"
-        self.saved.emit(self.store_edit.text().strip(), register, self.names())
+        store, address = self.store_edit.text().strip(), self.address_edit.text().strip()
+        self.saved.emit(store, address, register, self.names())

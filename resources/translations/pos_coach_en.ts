@@ -228,37 +228,37 @@
         <translation>Showing the last good version of:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="508"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="509"/>
         <source>Settings not saved (%1); they apply until the app closes.</source>
         <translation>Settings not saved (%1); they apply until the app closes.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="569"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="570"/>
         <source>Saved: upset</source>
         <translation>Saved: upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="570"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="571"/>
         <source>Saved: OK</source>
         <translation>Saved: OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="571"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="572"/>
         <source>Saved: WOW!</source>
         <translation>Saved: WOW!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="572"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="573"/>
         <source>Saved: called the lead</source>
         <translation>Saved: called the lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="619"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="620"/>
         <source>Found</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="621"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="622"/>
         <source>Nothing found. Try another word.</source>
         <translation>Nothing found. Try another word.</translation>
     </message>
@@ -1138,42 +1138,52 @@
         <translation>Card editor (owner)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="55"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="64"/>
         <source>Store name</source>
         <translation>Store name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="59"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="63"/>
+        <source>street, number, town, postcode</source>
+        <translation>street, number, town, postcode</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/settings_page.py" line="68"/>
+        <source>Address (for emergency calls)</source>
+        <translation>Address (for emergency calls)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/settings_page.py" line="66"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="61"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="73"/>
         <source>Cashiers (double-tap a name to rename it)</source>
         <translation>Cashiers (double-tap a name to rename it)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="69"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="81"/>
         <source>New name</source>
         <translation>New name</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="73"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="85"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="77"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="89"/>
         <source>Remove selected</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="87"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="99"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="91"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="103"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>

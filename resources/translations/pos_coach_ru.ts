@@ -230,37 +230,37 @@
         <translation>Показана последняя исправная версия:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="508"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="509"/>
         <source>Settings not saved (%1); they apply until the app closes.</source>
         <translation>Настройки не сохранены (%1); они действуют, пока программа не закрыта.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="569"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="570"/>
         <source>Saved: upset</source>
         <translation>Записано: недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="570"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="571"/>
         <source>Saved: OK</source>
         <translation>Записано: нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="571"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="572"/>
         <source>Saved: WOW!</source>
         <translation>Записано: ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="572"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="573"/>
         <source>Saved: called the lead</source>
         <translation>Записано: позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="619"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="620"/>
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="621"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="622"/>
         <source>Nothing found. Try another word.</source>
         <translation>Ничего не нашлось. Попробуйте другое слово.</translation>
     </message>
@@ -1140,42 +1140,52 @@
         <translation>Редактор карточек (владелец)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="55"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="64"/>
         <source>Store name</source>
         <translation>Название магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="59"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="63"/>
+        <source>street, number, town, postcode</source>
+        <translation>улица, дом, город, индекс</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/settings_page.py" line="68"/>
+        <source>Address (for emergency calls)</source>
+        <translation>Адрес (для экстренных вызовов)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_coach/ui/settings_page.py" line="66"/>
         <source>Register</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="61"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="73"/>
         <source>Cashiers (double-tap a name to rename it)</source>
         <translation>Кассиры (двойное касание — переименовать)</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="69"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="81"/>
         <source>New name</source>
         <translation>Новое имя</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="73"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="85"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="77"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="89"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="87"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="99"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/settings_page.py" line="91"/>
+        <location filename="../../pos_coach/ui/settings_page.py" line="103"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>

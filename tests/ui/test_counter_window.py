@@ -240,6 +240,19 @@ def test_settings_store_register_and_cashiers(qtbot, window):
     assert journal_rows(window)[-1]["register"] == "3"
 
 
+def test_the_shops_address_is_set_at_the_counter_and_read_out_in_an_emergency(qtbot, window):
+    start(qtbot, window)
+    qtbot.mouseClick(window.header.settings_button, Qt.MouseButton.LeftButton)
+    page = window.settings_page
+    page.address_edit.setText("12 Mill Lane, Leeds LS1 4AB")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert window.counter.settings["address"] == "12 Mill Lane, Leeds LS1 4AB"
+    # the settings page shows it again next time
+    qtbot.mouseClick(window.header.settings_button, Qt.MouseButton.LeftButton)
+    assert page.address_edit.text() == "12 Mill Lane, Leeds LS1 4AB"
+    assert window.counter.placeholder_values()["address"] == "12 Mill Lane, Leeds LS1 4AB"
+
+
 def test_problems_in_the_pack_show_a_banner(qtbot, make_window):
     from tests.conftest import FAULTY_PACK
 
