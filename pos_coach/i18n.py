@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'a list in [ ] is broken here: check the items above for a missing comma or quote, or a " inside a text (write it \\" or use «…»)',
         "ru": 'список в [ ] здесь сломан: проверьте пункты выше — не пропущена ли запятая или кавычка, нет ли " внутри текста (пишите \\" или «…»)',
     },
+    "toml_after_value": {
+        "en": "there is more on this line after the value: a \" inside the text ends it early — write it \\\" or use «…» or “…”",
+        "ru": "после значения на строке есть ещё текст: \" внутри текста закрывает его раньше времени — пишите \\\" или «…» и “…”",
+    },
     "toml_open_table": {
         "en": "a table in { } is not closed with }",
         "ru": "таблица в { } не закрыта знаком }",

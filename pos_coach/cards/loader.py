@@ -151,6 +151,7 @@ _TOML_HINTS = (
     ("Illegal character '\\n'", "toml_open_text"),
     ("Unterminated string", "toml_open_text"),
     ("Unclosed array", "toml_open_list"),
+    ("Expected newline or end of document after a statement", "toml_after_value"),
     ("Unclosed inline table", "toml_open_table"),
     ("Expected '=' after a key", "toml_no_equals"),
     ("Invalid statement", "toml_no_equals"),

@@ -41,6 +41,7 @@ def goodbye(lang: str, now: datetime | None = None) -> str:
     return table[0][1]  # before 5 in the morning it is still night
 
 
+_NO_NAME = {"ru": "[Ваше имя]", "en": "[your name]"}
 # Said to the emergency services when the address is not set: never a made-up address
 _NO_ADDRESS = {
     "ru": "[адрес магазина — прочитайте с таблички у кассы]",
@@ -56,7 +57,8 @@ def values_for(
     return {
         "greeting": greeting(lang, now),
         "goodbye": goodbye(lang, now),
-        "cashier": cashier,
+        # a card fired before anyone started a shift: the cashier says their own name
+        "cashier": cashier.strip() or _NO_NAME.get(lang, _NO_NAME["en"]),
         "store": store,
         "address": address.strip() or _NO_ADDRESS.get(lang, _NO_ADDRESS["en"]),
     }

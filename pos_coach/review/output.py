@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pos_coach.journal import COLUMNS, OUTCOMES
 from pos_coach.review.reports import Row
@@ -70,10 +70,33 @@ def rows_table(rows: Sequence[Row], key_title: str) -> str:
 EXCEL_BOM = "\ufeff"
 
 
+# A cell Excel would run as a formula (a cashier named "=HYPERLINK(...)", a phrase starting
+# with "@" or "-"): a leading apostrophe makes Excel show it as text (OWASP's advice for CSV).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(value: object) -> object:
+    """``value`` as Excel should show it: text that would start a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+if TYPE_CHECKING:
+    _DictWriter = csv.DictWriter[str]
+else:  # not subscriptable at run time before Python 3.12
+    _DictWriter = csv.DictWriter
+
+
+class _ExcelWriter(_DictWriter):
+    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
+        return super().writerow({k: excel_safe(v) for k, v in rowdict.items()})
+
+
 def _writer(out: TextIO, fields: Sequence[str], excel: bool) -> csv.DictWriter[str]:
     if excel:
         out.write(EXCEL_BOM)
-        return csv.DictWriter(out, fieldnames=fields, delimiter=";", lineterminator="\r\n")
+        return _ExcelWriter(out, fieldnames=fields, delimiter=";", lineterminator="\r\n")
     return csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
 
 

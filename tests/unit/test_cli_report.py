@@ -160,3 +160,20 @@ def test_excel_flavour_opens_in_excel_with_cyrillic_and_columns(shop):
     assert rows == list(csv.DictReader(io.StringIO(plain)))  # the same figures as plain CSV
     exported = CliRunner().invoke(cli, ["export", "--format", "excel", "--data-dir", str(data_dir)])
     assert exported.exit_code == 0 and exported.stdout_bytes.startswith("\ufeff".encode())
+
+
+def test_excel_never_runs_a_cell_as_a_formula(data_dir):
+    from pos_coach.journal import Event
+
+    journal = Journal.in_dir(data_dir)
+    journal.append(Event(kind="shift_start", cashier='=HYPERLINK("http://x","a")'))
+    journal.append(Event(kind="note", cashier="@SUM(1+1)", detail={"text": "-1+2"}))
+    journal.close()
+    result = CliRunner().invoke(cli, ["export", "--format", "excel", "--data-dir", str(data_dir)])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig")), delimiter=";"))
+    cashiers = [r["cashier"] for r in rows]
+    assert cashiers == ['\'=HYPERLINK("http://x","a")', "'@SUM(1+1)"]
+    # plain CSV, for programs, keeps the text exactly
+    plain = CliRunner().invoke(cli, ["export", "--format", "csv", "--data-dir", str(data_dir)])
+    assert '"=HYPERLINK(""http://x"",""a"")"' in plain.stdout

@@ -197,6 +197,11 @@ def test_the_card_id_rule(card_id, code):
         # a quote inside a text, as a hurried owner types it in Notepad
         ('say = ["one", "say "hi" to them"]\n', "a list in [ ] is broken here", "список в [ ]"),
         ('summary = "no closing quote\n', "a text is not closed", "текст не закрыт"),
+        (
+            'title = "The "best" shop"\n',
+            'a " inside the text ends it early',
+            "закрывает его раньше",
+        ),
         ("summary: oops\n", "not a line of the form key = value", "не строка вида"),
         ('title = "a"\ntitle = "b"\n', "written twice", "записан в файле дважды"),
         ('title = "C:\\shop"\n', "lone backslash", "обратная косая"),

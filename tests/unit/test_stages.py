@@ -218,3 +218,11 @@ def test_the_emergency_cards_give_the_shops_address_or_say_where_to_read_it(tmp_
     assert any("12 Mill Lane, Leeds LS1 4AB" in t for t in said)
     unset = values_for(lang, "Anna", "")["address"]
     assert unset.startswith("[") and ("табличк" in unset or "card by the till" in unset)
+
+
+@pytest.mark.parametrize(("lang", "name"), [("ru", "[Ваше имя]"), ("en", "[your name]")])
+def test_a_card_fired_before_a_shift_never_reads_an_empty_name(tmp_path, lang, name):
+    pack = load_pack(SMALL_PACK).packs[lang]
+    counter = Counter(Library(pack), Journal.in_dir(tmp_path), Settings.in_dir(tmp_path))
+    assert counter.cashier is None  # nobody has started a shift
+    assert counter.placeholder_values()["cashier"] == name
