@@ -138,7 +138,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "too_many": {
         "en": "{what} has {count} items; at most {limit}",
-        "ru": "{what}: {count} пунктов, а можно не больше {limit}",
+        "ru": "{what}: пунктов — {count}, а можно не больше {limit}",
     },
     "out_of_range": {
         "en": "{what} must be between {low} and {high}",
