@@ -57,8 +57,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": 'список в [ ] здесь сломан: проверьте пункты выше — не пропущена ли запятая или кавычка, нет ли " внутри текста (пишите \\" или «…»)',
     },
     "toml_after_value": {
-        "en": "there is more on this line after the value: a \" inside the text ends it early — write it \\\" or use «…» or “…”",
-        "ru": "после значения на строке есть ещё текст: \" внутри текста закрывает его раньше времени — пишите \\\" или «…» и “…”",
+        "en": 'there is more on this line after the value: a " inside the text ends it early — write it \\" or use «…» or “…”',
+        "ru": 'после значения на строке есть ещё текст: " внутри текста закрывает его раньше времени — пишите \\" или «…» и “…”',
     },
     "toml_open_table": {
         "en": "a table in { } is not closed with }",
