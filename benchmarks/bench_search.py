@@ -2,9 +2,9 @@
 
 The queries live in ``search_queries/<set>.<lang>.tsv``: one per line, the query, a tab, then the
 card ids that answer it (the first is the best). They were written from the situations (what
-happens at the till), not from the cards' text. Four sets, by different writers: ``dev`` and
-``dev2`` (looked at while the search and the pack's tags were improved), ``holdout`` and
-``unseen`` (only ever measured; ``unseen`` covers all 50 situations of the pack). A set is
+happens at the till), not from the cards' text. Five sets, by different writers: ``dev`` and
+``dev2`` (looked at while the search and the pack's tags were improved), ``holdout``, ``unseen``
+and ``fresh`` (only ever measured; the last two cover all 50 situations of the pack). A set is
 searched over the situations it was written for (the ids its answers name): a card added to the
 pack later may rightly answer a query whose writer could not name it.
 
@@ -74,7 +74,7 @@ def libraries(ids: set[str] | None = None) -> dict[str, Library]:
 
 def recall_rows(show_misses: bool = False) -> list[tuple[str, str, str, bool]]:
     table = []
-    for name in ("dev", "dev2", "holdout", "unseen"):
+    for name in ("dev", "dev2", "holdout", "unseen", "fresh"):
         for lang in LANGS:
             path = QUERIES / f"{name}.{lang}.tsv"
             if not path.exists():
@@ -95,7 +95,7 @@ def recall_rows(show_misses: bool = False) -> list[tuple[str, str, str, bool]]:
                     True,
                 )
             )
-            if show_misses and name in ("dev", "dev2"):  # holdout and unseen are only measured
+            if show_misses and name in ("dev", "dev2"):  # the other sets are only measured
                 for query, answers, found in misses:
                     print(f"{name}.{lang}\t{query!r}\twant {answers}\tgot {found}")
     return table
