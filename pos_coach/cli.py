@@ -235,7 +235,13 @@ def report(
     from pos_coach import paths
     from pos_coach.clock import shop_zone
     from pos_coach.review import Filters, Reports
-    from pos_coach.review.output import rows_csv, rows_json, rows_table, weekday_name
+    from pos_coach.review.output import (
+        rows_csv,
+        rows_json,
+        rows_table,
+        table_word,
+        weekday_name,
+    )
     from pos_coach.review.periods import days
     from pos_coach.settings import Settings
 
@@ -267,8 +273,10 @@ def report(
             }
             click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
-            click.echo(f"{first.isoformat()} – {last.isoformat()} ({zone}), by {by}")
-            click.echo(rows_table([*rows, total], by))
+            lang = lang or system_lang()
+            grouped = table_word(f"by {by}", lang)
+            click.echo(f"{first.isoformat()} – {last.isoformat()} ({zone}), {grouped}")
+            click.echo(rows_table([*rows, total], by, lang))
 
 
 @cli.command()

@@ -42,6 +42,8 @@ def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
     yet in the journal, UNKNOWN_ID (close matches listed), NOT_OURS another OS user answers
     (nothing sent), BUSY (try again), NOT_RUNNING, NOT_SHOWN (the app could not show it),
     SEVERAL_RUNNING (none named)."""
+    # ids are lowercase by rule: "GATE-ALARM" or " gate-alarm " from a POS script is gate-alarm
+    card_id = card_id.strip().lower()
     message = {"cmd": "trigger", "id": card_id, "source": "trigger", "origin": origin}
     try:
         answer = _ask_the_app(card_id, message, data_dir)

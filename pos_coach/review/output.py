@@ -23,22 +23,76 @@ def hour_span(hour: int | None) -> str:
     return "—" if hour is None else f"{hour:02d}:00–{(hour + 1) % 24:02d}:00"
 
 
-def rows_table(rows: Sequence[Row], key_title: str) -> str:
+# the table's words for people (CSV and JSON keep the field names, for programs)
+TABLE_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "interactions": "interactions",
+        "wow": "wow",
+        "ok": "ok",
+        "upset": "upset",
+        "escalated": "escalated",
+        "no outcome": "no outcome",
+        "wow %": "wow %",
+        "upset %": "upset %",
+        "total": "total",
+        "situation": "situation",
+        "cashier": "cashier",
+        "hour": "hour",
+        "day": "day",
+        "weekday": "weekday",
+        "outcome": "outcome",
+        "lang": "language",
+        "source": "source",
+        "by situation": "by situation",
+        "by cashier": "by cashier",
+        "by hour": "by hour",
+        "by day": "by day",
+        "by weekday": "by weekday",
+        "by outcome": "by outcome",
+        "by lang": "by language",
+        "by source": "by source",
+    },
+    "ru": {
+        "interactions": "взаимодействий",
+        "wow": "вау",
+        "ok": "нормально",
+        "upset": "недоволен",
+        "escalated": "позвали старшего",
+        "no outcome": "без итога",
+        "wow %": "вау %",
+        "upset %": "недоволен %",
+        "total": "итого",
+        "situation": "ситуация",
+        "cashier": "кассир",
+        "hour": "час",
+        "day": "день",
+        "weekday": "день недели",
+        "outcome": "итог",
+        "lang": "язык",
+        "source": "откуда",
+        "by situation": "по ситуациям",
+        "by cashier": "по кассирам",
+        "by hour": "по часам",
+        "by day": "по дням",
+        "by weekday": "по дням недели",
+        "by outcome": "по итогам",
+        "by lang": "по языкам",
+        "by source": "по источникам",
+    },
+}
+
+
+def table_word(word: str, lang: str) -> str:
+    return TABLE_WORDS.get(lang, TABLE_WORDS["en"]).get(word, word)
+
+
+def rows_table(rows: Sequence[Row], key_title: str, lang: str = "en") -> str:
     """An aligned plain-text table with counts and the WOW / upset shares."""
-    header = [
-        key_title,
-        "interactions",
-        "wow",
-        "ok",
-        "upset",
-        "escalated",
-        "no outcome",
-        "wow %",
-        "upset %",
-    ]
+    columns = ("interactions", "wow", "ok", "upset", "escalated", "no outcome", "wow %", "upset %")
+    header = [table_word(key_title, lang), *(table_word(c, lang) for c in columns)]
     body = [
         [
-            str(r.key),
+            table_word(r.key, lang) if r.key == "total" else str(r.key),
             str(r.interactions),
             str(r.wow),
             str(r.ok),

@@ -147,3 +147,11 @@ def test_http_inlet_token_unknown_and_loopback_only(app):
     assert [r[1] for r in shown_rows(data)] == ["http"]
     if sys.platform.startswith("linux"):
         assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1 and nothing else
+
+
+def test_an_id_in_capitals_or_with_spaces_finds_its_card(app):
+    data, _port, _process = app
+    result = trigger(data, " GATE-Alarm ")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "shown: gate-alarm"
+    assert [row[0] for row in shown_rows(data)] == ["gate-alarm"]

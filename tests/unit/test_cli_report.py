@@ -177,3 +177,14 @@ def test_excel_never_runs_a_cell_as_a_formula(data_dir):
     # plain CSV, for programs, keeps the text exactly
     plain = CliRunner().invoke(cli, ["export", "--format", "csv", "--data-dir", str(data_dir)])
     assert '"=HYPERLINK(""http://x"",""a"")"' in plain.stdout
+
+
+def test_the_report_table_speaks_russian(shop):
+    data_dir, _ = shop
+    args = ["report", "--since", "2026-11-21", "--until", "2026-11-21", "--data-dir", str(data_dir)]
+    code, out, _ = run(*args, "--lang", "ru")
+    assert code == 0
+    assert "по ситуациям" in out and "взаимодействий" in out and "итого" in out
+    assert "interactions" not in out and "total" not in out
+    code, out, _ = run(*args, "--lang", "en")
+    assert "by situation" in out and "interactions" in out and "total" in out
