@@ -150,22 +150,24 @@ class SearchIndex:
     # -- the search --------------------------------------------------------------------------
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         typing = bool(query) and not query[-1].isspace()  # the last word may be unfinished
-        readings = [(r, typed) for r, typed in self._readings(query) if _keep(typed)]
+        # each reading: its name, its words as typed (for phrases), the words that count
+        readings = [
+            (r, typed, kept) for r, typed in self._readings(query) if (kept := _keep(typed))
+        ]
         if not readings:
             return []
-        typed_words = dict(readings)
         # exact, form and prefix matches for every reading; typos where still needed, as typed
         # and in another reading only if it found the most (a typo as typed beats a layout
         # guess, but gibberish read on the other layout is not searched for slips as well)
         first = [
             [self._term(w, typing and i == len(ws) - 1) for i, w in enumerate(ws)]
-            for ws in (_keep(typed) for _, typed in readings)
+            for _, _, ws in readings
         ]
         coverage = [sum(1 for t in terms if t.best) / len(terms) for terms in first]
         top = max(coverage)
         scores: dict[int, float] = {}
-        chosen: dict[int, tuple[str, list[_Term]]] = {}
-        for (reading, _), terms, covered in zip(readings, first, coverage, strict=True):
+        chosen: dict[int, tuple[str, list[_Term], list[str]]] = {}
+        for (reading, typed, _), terms, covered in zip(readings, first, coverage, strict=True):
             if not reading or covered == top:
                 terms = [
                     t
@@ -176,7 +178,7 @@ class SearchIndex:
             for doc, score in self._score(terms, READING[reading]).items():
                 if score > scores.get(doc, 0.0):
                     scores[doc] = score
-                    chosen[doc] = (reading, terms)
+                    chosen[doc] = (reading, terms, typed)
         if not scores:
             return []
         # words side by side, as typed, count extra: looked at for the best few only (and only
@@ -185,15 +187,15 @@ class SearchIndex:
         ranked = heapq.nsmallest(wanted, scores.items(), key=_rank)
         shortlist = []
         for doc, score in ranked[:SHORTLIST]:
-            reading, terms = chosen[doc]
-            bonus = self._phrase_bonus(doc, terms, typed_words[reading], READING[reading])
+            reading, terms, typed = chosen[doc]
+            bonus = self._phrase_bonus(doc, terms, typed, READING[reading])
             shortlist.append((doc, score + bonus))
         ranked = sorted(shortlist, key=_rank) + ranked[SHORTLIST:]
         best = ranked[0][1]
         ranked = [(doc, s) for doc, s in ranked if s >= KEEP * best]
         if limit:
             ranked = ranked[:limit]
-        return [Hit(self.cards[d], round(s, 2), self._why(d, *chosen[d])) for d, s in ranked]
+        return [Hit(self.cards[d], round(s, 2), self._why(d, *chosen[d][:2])) for d, s in ranked]
 
     def _readings(self, query: str) -> list[tuple[str, list[str]]]:
         """The query as typed, then as it reads on the other layout and transliterated."""
