@@ -257,8 +257,8 @@ def report(
         if by in ("hour", "day", "weekday"):
             rows.sort(key=lambda r: r.key)
         total = reports.total(period, filters)
+        lang = lang or system_lang()
         if by == "weekday" and fmt != "json":  # names for people; JSON keeps 0 = Monday
-            lang = lang or system_lang()
             rows = [replace(r, key=weekday_name(int(r.key), lang)) for r in rows]
         if fmt in ("csv", "excel"):
             rows_csv(rows, sys.stdout, excel=fmt == "excel")
@@ -273,7 +273,6 @@ def report(
             }
             click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
-            lang = lang or system_lang()
             grouped = table_word(f"by {by}", lang)
             click.echo(f"{first.isoformat()} – {last.isoformat()} ({zone}), {grouped}")
             click.echo(rows_table([*rows, total], by, lang))

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from pos_coach.i18n import message
 from pos_coach.journal import COLUMNS, OUTCOMES
 from pos_coach.review.reports import Row
 
@@ -23,67 +24,9 @@ def hour_span(hour: int | None) -> str:
     return "—" if hour is None else f"{hour:02d}:00–{(hour + 1) % 24:02d}:00"
 
 
-# the table's words for people (CSV and JSON keep the field names, for programs)
-TABLE_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "interactions": "interactions",
-        "wow": "wow",
-        "ok": "ok",
-        "upset": "upset",
-        "escalated": "escalated",
-        "no outcome": "no outcome",
-        "wow %": "wow %",
-        "upset %": "upset %",
-        "total": "total",
-        "situation": "situation",
-        "cashier": "cashier",
-        "hour": "hour",
-        "day": "day",
-        "weekday": "weekday",
-        "outcome": "outcome",
-        "lang": "language",
-        "source": "source",
-        "by situation": "by situation",
-        "by cashier": "by cashier",
-        "by hour": "by hour",
-        "by day": "by day",
-        "by weekday": "by weekday",
-        "by outcome": "by outcome",
-        "by lang": "by language",
-        "by source": "by source",
-    },
-    "ru": {
-        "interactions": "взаимодействий",
-        "wow": "вау",
-        "ok": "нормально",
-        "upset": "недоволен",
-        "escalated": "позвали старшего",
-        "no outcome": "без итога",
-        "wow %": "вау %",
-        "upset %": "недоволен %",
-        "total": "итого",
-        "situation": "ситуация",
-        "cashier": "кассир",
-        "hour": "час",
-        "day": "день",
-        "weekday": "день недели",
-        "outcome": "итог",
-        "lang": "язык",
-        "source": "откуда",
-        "by situation": "по ситуациям",
-        "by cashier": "по кассирам",
-        "by hour": "по часам",
-        "by day": "по дням",
-        "by weekday": "по дням недели",
-        "by outcome": "по итогам",
-        "by lang": "по языкам",
-        "by source": "по источникам",
-    },
-}
-
-
 def table_word(word: str, lang: str) -> str:
-    return TABLE_WORDS.get(lang, TABLE_WORDS["en"]).get(word, word)
+    """A word of the report's table ("interactions", "by weekday") in ``lang``."""
+    return message("report_" + word.replace(" %", "_share").replace(" ", "_"), lang)
 
 
 def rows_table(rows: Sequence[Row], key_title: str, lang: str = "en") -> str:
@@ -154,15 +97,9 @@ def _writer(out: TextIO, fields: Sequence[str], excel: bool) -> csv.DictWriter[s
     return csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
 
 
-WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
-}
-
-
 def weekday_name(day: int, lang: str) -> str:
     """0 = Monday, as ``datetime.weekday()`` counts."""
-    return WEEKDAYS.get(lang, WEEKDAYS["en"])[day]
+    return message("weekday_names", lang).split()[day]
 
 
 def rows_csv(rows: Sequence[Row], out: TextIO, excel: bool = False) -> None:
