@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TextIO
 
 from pos_coach.i18n import message
 from pos_coach.journal import COLUMNS, OUTCOMES
@@ -79,22 +79,25 @@ def excel_safe(value: object) -> object:
     return value
 
 
-if TYPE_CHECKING:
-    _DictWriter = csv.DictWriter[str]
-else:  # not subscriptable at run time before Python 3.12
-    _DictWriter = csv.DictWriter
+class Rows:
+    """Rows of cells to CSV: plain, for programs; or for Excel (a byte-order mark, ';', Windows
+    line ends, and no cell that Excel would run as a formula). The review's export uses it too.
+    """
 
+    def __init__(self, out: TextIO, excel: bool = False) -> None:
+        self.excel = excel
+        if excel:
+            out.write(EXCEL_BOM)
+            self._writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        else:
+            self._writer = csv.writer(out, lineterminator="\n")
 
-class _ExcelWriter(_DictWriter):
-    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
-        return super().writerow({k: excel_safe(v) for k, v in rowdict.items()})
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([excel_safe(v) for v in row] if self.excel else row)
 
-
-def _writer(out: TextIO, fields: Sequence[str], excel: bool) -> csv.DictWriter[str]:
-    if excel:
-        out.write(EXCEL_BOM)
-        return _ExcelWriter(out, fieldnames=fields, delimiter=";", lineterminator="\r\n")
-    return csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
 
 
 def weekday_name(day: int, lang: str) -> str:
@@ -103,10 +106,11 @@ def weekday_name(day: int, lang: str) -> str:
 
 
 def rows_csv(rows: Sequence[Row], out: TextIO, excel: bool = False) -> None:
-    writer = _writer(out, ROW_FIELDS, excel)
-    writer.writeheader()
+    writer = Rows(out, excel)
+    writer.writerow(ROW_FIELDS)
     for row in rows:
-        writer.writerow(row.as_dict())
+        fields = row.as_dict()
+        writer.writerow([fields[name] for name in ROW_FIELDS])
 
 
 def rows_json(rows: Sequence[Row]) -> str:
@@ -125,11 +129,11 @@ def iter_events(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[dict[st
 
 
 def events_csv(events: Iterator[dict[str, Any]], out: TextIO, excel: bool = False) -> int:
-    writer = _writer(out, list(COLUMNS), excel)
-    writer.writeheader()
+    writer = Rows(out, excel)
+    writer.writerow(COLUMNS)
     count = 0
     for event in events:
-        writer.writerow(event)
+        writer.writerow([event[name] for name in COLUMNS])
         count += 1
     return count
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from pos_coach.journal.store import read_only_uri
 from pos_coach.library import Library
 from pos_coach.review import pictures
 from pos_coach.review.events import EventFilter
-from pos_coach.review.output import excel_safe
+from pos_coach.review.output import Rows
 from pos_coach.review.pictures import ReportJob
 from pos_coach.review.reports import MIN_USES_TO_RANK, Reports
 from pos_coach.review.snapshot import Request, Snapshot, compute
@@ -354,8 +353,8 @@ class ReviewWindow(QMainWindow):
         # for the shift lead's spreadsheet: Excel opens it by double-click with Cyrillic and
         # columns intact (a byte-order mark, ';' between columns: review/output.py says why);
         # `pos-coach export` gives plain CSV for programs
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = ExcelRows(csv.writer(handle, delimiter=";", lineterminator="\r\n"))
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = Rows(handle, excel=True)
             if current is self.events_tab:
                 self._write_events(writer)
             else:
@@ -365,7 +364,7 @@ class ReviewWindow(QMainWindow):
                 writer.writerows(body)
         self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
 
-    def _write_events(self, writer: ExcelRows) -> None:
+    def _write_events(self, writer: Rows) -> None:
         from pos_coach.review.events import EventPager
 
         writer.writerow(COLUMNS)
@@ -432,17 +431,3 @@ class ReviewWindow(QMainWindow):
         self.worker.shutdown()
         self._events_conn.close()
         super().closeEvent(event)
-
-
-class ExcelRows:
-    """A csv writer whose cells Excel never runs as formulas (see review/output.py)."""
-
-    def __init__(self, writer: Any) -> None:
-        self._writer = writer
-
-    def writerow(self, row: Iterable[object]) -> None:
-        self._writer.writerow([excel_safe(v) for v in row])
-
-    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
-        for row in rows:
-            self.writerow(row)
