@@ -21,24 +21,23 @@ _GOODBYES: dict[str, list[tuple[int, str]]] = {
 }
 
 
+def _by_hour(table: list[tuple[int, str]], now: datetime | None, early: str) -> str:
+    """The text of ``table`` (first hours, latest first) for the hour of ``now``; ``early``
+    before the earliest."""
+    hour = (now or datetime.now()).hour
+    return next((text for first_hour, text in table if hour >= first_hour), early)
+
+
 def greeting(lang: str, now: datetime | None = None) -> str:
     """The greeting for the local time of day: morning from 5, day from 12, evening from 18."""
-    hour = (now or datetime.now()).hour
     table = _GREETINGS.get(lang, _GREETINGS["en"])
-    for first_hour, text in table:
-        if hour >= first_hour:
-            return text
-    return _NIGHT.get(lang, "Hello")
+    return _by_hour(table, now, _NIGHT.get(lang, "Hello"))
 
 
 def goodbye(lang: str, now: datetime | None = None) -> str:
     """The parting wish for the local time: day from 5, evening from 17, night from 22."""
-    hour = (now or datetime.now()).hour
     table = _GOODBYES.get(lang, _GOODBYES["en"])
-    for first_hour, text in table:
-        if hour >= first_hour:
-            return text
-    return table[0][1]  # before 5 in the morning it is still night
+    return _by_hour(table, now, table[0][1])  # before 5 in the morning it is still night
 
 
 _NO_NAME = {"ru": "[Ваше имя]", "en": "[your name]"}
