@@ -12,16 +12,11 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QWidget
 
-from pos_coach.cards import load_pack
 from pos_coach.editing import CardEditor
 from pos_coach.journal import Journal
-from pos_coach.library import Library
-from pos_coach.settings import Settings
 from pos_coach.ui import screen_fit
 from pos_coach.ui.editor.editor_window import EditorWindow
-from pos_coach.ui.review.review_window import ReviewWindow
 from tests.conftest import ROOT, SHIPPED_PACK
-from tests.unit.test_review import MOSCOW
 
 SIZES = [(1280, 800), (1024, 600)]
 ids = [f"{w}x{h}" for w, h in SIZES]
@@ -188,21 +183,9 @@ def test_at_1280x800_the_preview_shows(qtbot, editor):
 # -- the review ----------------------------------------------------------------------------------
 @pytest.fixture
 def review(qtbot, data_dir):
-    from tests.ui.test_review_window import SATURDAY_AFTERNOON, wait_loaded
-    from tests.unit.test_review import fill
+    from tests.ui.test_review_window import opened_review
 
-    journal = Journal.in_dir(data_dir)
-    fill(journal)
-    library = Library(load_pack(SHIPPED_PACK).packs["ru"])
-    window = ReviewWindow(
-        journal, library, Settings.in_dir(data_dir), MOSCOW, now=lambda: SATURDAY_AFTERNOON
-    )
-    qtbot.addWidget(window)
-    window.show()
-    wait_loaded(qtbot, window)
-    yield window
-    window.close()
-    journal.close()
+    yield from opened_review(qtbot, data_dir, lang="ru")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=ids)

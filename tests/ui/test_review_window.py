@@ -20,20 +20,31 @@ from tests.unit.test_review import MOSCOW, fill
 SATURDAY_AFTERNOON = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)  # 15:00 in the shop
 
 
-@pytest.fixture
-def review(qtbot, data_dir):
+def opened_review(qtbot, data_dir, lang: str = "en", exposed: bool = False):
+    """The review over the test journal (Saturday 21 November), loaded; closed afterwards.
+    ``exposed``: wait until the window is on screen and active (for keys sent to it)."""
     journal = Journal.in_dir(data_dir)
     fill(journal)
-    library = Library(load_pack(SHIPPED_PACK).packs["en"])
+    library = Library(load_pack(SHIPPED_PACK).packs[lang])
     window = ReviewWindow(
         journal, library, Settings.in_dir(data_dir), MOSCOW, now=lambda: SATURDAY_AFTERNOON
     )
     qtbot.addWidget(window)
-    window.show()
+    if exposed:
+        with qtbot.waitExposed(window):
+            window.show()
+        window.activateWindow()
+    else:
+        window.show()
     wait_loaded(qtbot, window)
     yield window
     window.close()
     journal.close()
+
+
+@pytest.fixture
+def review(qtbot, data_dir):
+    yield from opened_review(qtbot, data_dir)
 
 
 def wait_loaded(qtbot, window):

@@ -177,27 +177,9 @@ def test_escape_while_editing_a_line_leaves_the_line_not_the_editor(qtbot, edito
 # -- the review ----------------------------------------------------------------------------------
 @pytest.fixture
 def review(qtbot, data_dir):
-    from pos_coach.cards import load_pack
-    from pos_coach.library import Library
-    from pos_coach.settings import Settings
-    from pos_coach.ui.review.review_window import ReviewWindow
-    from tests.ui.test_review_window import SATURDAY_AFTERNOON, wait_loaded
-    from tests.unit.test_review import MOSCOW, fill
+    from tests.ui.test_review_window import opened_review
 
-    journal = Journal.in_dir(data_dir)
-    fill(journal)
-    library = Library(load_pack(SHIPPED_PACK).packs["en"])
-    window = ReviewWindow(
-        journal, library, Settings.in_dir(data_dir), MOSCOW, now=lambda: SATURDAY_AFTERNOON
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    window.activateWindow()
-    wait_loaded(qtbot, window)
-    yield window
-    window.close()
-    journal.close()
+    yield from opened_review(qtbot, data_dir, exposed=True)
 
 
 @pytest.mark.parametrize("how", ["button", "ctrl+w", "esc"])
