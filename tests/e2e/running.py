@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -54,3 +55,12 @@ def wait_until_answering(data: Path, process: subprocess.Popen, timeout: float =
         assert process.poll() is None, "the app exited while starting"
         assert time.monotonic() < deadline, "the app did not start"
         time.sleep(0.05)
+
+
+def shown(data: Path) -> list[str]:
+    """The situations of the ``shown`` events in the journal of ``data``, in the order written."""
+    conn = sqlite3.connect(data / "journal.db")
+    try:
+        return [r[0] for r in conn.execute("SELECT situation FROM events WHERE kind = 'shown'")]
+    finally:
+        conn.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -18,7 +17,7 @@ import pytest
 
 from pos_coach.inlet.address import data_dir_tag
 from tests.conftest import ROOT
-from tests.e2e.running import LAUNCHER, start_app
+from tests.e2e.running import LAUNCHER, shown, start_app
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets")
 
@@ -47,14 +46,6 @@ def pos_coach(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
         text=True,
         timeout=60,
     )
-
-
-def shown(data: Path) -> list[str]:
-    conn = sqlite3.connect(data / "journal.db")
-    try:
-        return [r[0] for r in conn.execute("SELECT situation FROM events WHERE kind = 'shown'")]
-    finally:
-        conn.close()
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -25,7 +25,7 @@ from pos_coach.inlet.http_inlet import MAX_CONNECTIONS as HTTP_CONNECTIONS
 from pos_coach.inlet.http_inlet import REQUEST_DEADLINE
 from pos_coach.inlet.server import MAX_CONNECTIONS as LOCAL_CONNECTIONS
 from pos_coach.inlet.server import REQUEST_DEADLINE_MS
-from tests.e2e.running import LAUNCHER, start_app
+from tests.e2e.running import LAUNCHER, shown, start_app
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="Unix sockets, /proc and SO_PEERCRED: Linux"
@@ -49,16 +49,6 @@ def trigger(data: Path, card_id: str = "greeting") -> subprocess.CompletedProces
         text=True,
         timeout=30,
     )
-
-
-def shown(data: Path) -> list[str]:
-    import sqlite3
-
-    conn = sqlite3.connect(data / "journal.db")
-    try:
-        return [r[0] for r in conn.execute("SELECT situation FROM events WHERE kind = 'shown'")]
-    finally:
-        conn.close()
 
 
 def wait_until(condition, timeout: float, what: str, every: float = 0.05) -> None:
