@@ -351,12 +351,14 @@ def _update_key(doc: tomlkit.TOMLDocument, key: str, value: Any) -> None:
 def _insert(doc: tomlkit.TOMLDocument, key: str, item: Item) -> None:
     """Add ``key`` after the last present key that comes before it in CARD_KEYS, else last."""
     before = [k for k in CARD_KEYS[: CARD_KEYS.index(key)] if k in doc]
-    if before:
-        try:
-            doc._insert_after(before[-1], key, item)  # tomlkit has no public "insert after"
-            return
-        except (AttributeError, TypeError, KeyError):
-            pass
+    if before:  # tomlkit has no public "insert after": its body's place, one after the key
+        places = [
+            n for n, (name, _) in enumerate(doc.body) if name is not None and name.key == before[-1]
+        ]
+        if places:
+            with contextlib.suppress(AttributeError, TypeError, KeyError, ValueError):
+                doc._insert_at(places[-1] + 1, key, item)
+                return
     doc.add(key, item)
 
 
