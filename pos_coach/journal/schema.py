@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from pos_coach.journal.events import COLUMNS
 
+Progress = Callable[[float], None]  # told the share of a migration done, 0 to 1
+
 # Written out by hand so that `sqlite3 journal.db .schema` explains itself.
 _EVENTS = """
 CREATE TABLE events (  -- POS Coach journal: one row per thing that happened, never changed
@@ -259,11 +261,240 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute(_RECOVERED)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+# Version 5: reports cost what the period costs. The covering indexes of version 2 made every
+# report scan a whole index, and the journal ~870 MB per million events. Instead, counts are
+# kept as events arrive, per UTC quarter-hour (every whole, half- and quarter-hour zone folds
+# them exactly into local hours and days) and per UTC day for each grouping column; reports
+# read them for the whole quarter-hours and days of a period and count the interactions of the
+# few minutes at its edges. ``interactions`` keeps only what reports read, its time as integer
+# milliseconds and its phrasing as a number (``phrases``).
+_V5_DROPPED_INDEXES = (
+    "events_situation_at",
+    "events_cashier_at",
+    "events_kind_at",
+    "events_interaction",
+    "interactions_time",
+    "interactions_hour",
+    "interactions_by_outcome",
+    "interactions_by_situation",
+    "interactions_by_cashier",
+    "interactions_by_lang",
+    "interactions_by_source",
+)
+_PHRASES = """
+CREATE TABLE phrases (  -- every phrasing text once; interactions name it by number
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL UNIQUE
+)
+"""
+_INTERACTIONS_V5 = """
+CREATE TABLE interactions (  -- one row per card shown, kept from events by triggers (for reports)
+    interaction TEXT PRIMARY KEY,  -- the interaction id of its events
+    at INTEGER,                -- when the card was shown: milliseconds since 1970-01-01 UTC
+    situation TEXT,            -- card id
+    cashier TEXT,
+    lang TEXT,
+    source TEXT,               -- touch, hotkey, search, trigger, http
+    phrase INTEGER,            -- phrases.id: on screen when it ended (else the one first shown)
+    outcome TEXT,              -- upset, ok, wow, escalated; NULL when none was recorded
+    said INTEGER NOT NULL DEFAULT 0,      -- how many times "said" was tapped
+    dismissed INTEGER NOT NULL DEFAULT 0  -- 1 when the card was left without an outcome
+)
+"""
+# ``at`` text to integer milliseconds (NULL when it is not a time SQLite can read)
+_MS = "(CAST(strftime('%s', {0}) AS INTEGER) * 1000 + CAST(substr({0}, 21, 3) AS INTEGER))"
+_PHRASE_ID = "(SELECT id FROM phrases WHERE text = NEW.phrase)"
+_KEEP_PHRASE = (
+    "INSERT OR IGNORE INTO phrases (text) SELECT NEW.phrase WHERE NEW.phrase IS NOT NULL;"
+)
+_INTERACTION_TRIGGERS_V5 = (
+    f"""
+    CREATE TRIGGER interactions_shown AFTER INSERT ON events
+    WHEN NEW.kind = 'shown' AND NEW.interaction IS NOT NULL BEGIN
+        {_KEEP_PHRASE}
+        INSERT INTO interactions (interaction, at, situation, cashier, lang, source, phrase)
+        VALUES (NEW.interaction, {_MS.format("NEW.at")}, NEW.situation, NEW.cashier, NEW.lang,
+                NEW.source, {_PHRASE_ID})
+        ON CONFLICT (interaction) DO UPDATE SET
+            at = excluded.at, situation = excluded.situation, cashier = excluded.cashier,
+            lang = excluded.lang, source = excluded.source,
+            phrase = coalesce(interactions.phrase, excluded.phrase);
+    END
+    """,
+    f"""
+    CREATE TRIGGER interactions_said AFTER INSERT ON events
+    WHEN NEW.kind = 'said' AND NEW.interaction IS NOT NULL BEGIN
+        {_KEEP_PHRASE}
+        INSERT INTO interactions (interaction, said, phrase)
+        VALUES (NEW.interaction, 1, {_PHRASE_ID})
+        ON CONFLICT (interaction) DO UPDATE SET said = interactions.said + 1;
+    END
+    """,
+    f"""
+    CREATE TRIGGER interactions_outcome AFTER INSERT ON events
+    WHEN NEW.kind = 'outcome' AND NEW.interaction IS NOT NULL BEGIN
+        {_KEEP_PHRASE}
+        INSERT INTO interactions (interaction, outcome, phrase)
+        VALUES (NEW.interaction, NEW.outcome, {_PHRASE_ID})
+        ON CONFLICT (interaction) DO UPDATE SET
+            outcome = excluded.outcome, phrase = coalesce(excluded.phrase, interactions.phrase);
+    END
+    """,
+    """
+    CREATE TRIGGER interactions_dismissed AFTER INSERT ON events
+    WHEN NEW.kind = 'dismissed' AND NEW.interaction IS NOT NULL BEGIN
+        INSERT INTO interactions (interaction, dismissed) VALUES (NEW.interaction, 1)
+        ON CONFLICT (interaction) DO UPDATE SET dismissed = 1;
+    END
+    """,
+)
+
+# The counts. An interaction is counted once it has a time and a situation (as reports always
+# did), under its outcome ('' while none); when its outcome (or anything counted) changes, it
+# moves from the old counts to the new. Empty text stands for NULL in the keys.
+QUARTER_MS = 900_000
+DAY_MS = 86_400_000
+TALLY_COLUMNS = ("situation", "cashier", "lang", "source")
+_TALLIES = (
+    """
+    CREATE TABLE tally_quarter (  -- interactions per UTC quarter-hour, cashier and outcome
+        q INTEGER NOT NULL,        -- quarter-hours since 1970-01-01 UTC
+        cashier TEXT NOT NULL,     -- '' for none
+        outcome TEXT NOT NULL,     -- '' for none recorded
+        n INTEGER NOT NULL,
+        PRIMARY KEY (q, cashier, outcome)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE tally_day (  -- interactions per UTC day and value of one grouping column
+        dim TEXT NOT NULL,         -- situation, cashier, lang or source
+        day INTEGER NOT NULL,      -- days since 1970-01-01 UTC
+        value TEXT NOT NULL,       -- the column's value ('' for none)
+        cashier TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (dim, day, value, cashier, outcome)
+    ) WITHOUT ROWID
+    """,
+)
+
+
+def _floor_div(value: str, size: int) -> str:
+    """SQL for ``value`` divided by ``size`` rounded down (SQLite rounds towards zero)."""
+    return (
+        f"(CASE WHEN {value} >= 0 THEN {value} / {size} ELSE ({value} - {size - 1}) / {size} END)"
+    )
+
+
+def _tally_sql(row: str, delta: str) -> str:
+    """Statements adding ``delta`` to the counts of interaction ``row`` (NEW or OLD)."""
+    counted = f"{row}.at IS NOT NULL AND {row}.situation IS NOT NULL"
+    cashier, outcome = f"coalesce({row}.cashier, '')", f"coalesce({row}.outcome, '')"
+    day = _floor_div(f"{row}.at", DAY_MS)
+    days = " UNION ALL ".join(
+        f"SELECT '{c}', {day}, coalesce({row}.{c}, ''), {cashier}, {outcome}, {delta}"
+        f" WHERE {counted}"
+        for c in TALLY_COLUMNS
+    )
+    return (
+        f"INSERT INTO tally_quarter (q, cashier, outcome, n) "
+        f"SELECT {_floor_div(f'{row}.at', QUARTER_MS)}, {cashier}, {outcome}, {delta} "
+        f"WHERE {counted} ON CONFLICT DO UPDATE SET n = n + excluded.n;\n"
+        f"        INSERT INTO tally_day (dim, day, value, cashier, outcome, n) "
+        f"SELECT * FROM ({days}) WHERE true ON CONFLICT DO UPDATE SET n = n + excluded.n;"
+    )
+
+
+_CHANGED = " OR ".join(
+    f"OLD.{c} IS NOT NEW.{c}" for c in ("at", "situation", "cashier", "lang", "source", "outcome")
+)
+_TALLY_TRIGGERS = (
+    f"""
+    CREATE TRIGGER tally_added AFTER INSERT ON interactions BEGIN
+        {_tally_sql("NEW", "1")}
+    END
+    """,
+    f"""
+    CREATE TRIGGER tally_moved AFTER UPDATE ON interactions WHEN {_CHANGED} BEGIN
+        {_tally_sql("OLD", "-1")}
+        {_tally_sql("NEW", "1")}
+    END
+    """,
+)
+
+
+def _v5(conn: sqlite3.Connection, progress: Progress | None = None) -> None:
+    """Counts per quarter-hour and day kept as events arrive; a lean ``interactions``."""
+    step = _steps(progress, 4)
+    for name in _V5_DROPPED_INDEXES:
+        conn.execute(f"DROP INDEX IF EXISTS {name}")
+    for name in ("shown", "said", "outcome", "dismissed"):
+        conn.execute(f"DROP TRIGGER IF EXISTS interactions_{name}")
+    conn.execute("ALTER TABLE interactions RENAME TO interactions_v4")
+    conn.execute(_PHRASES)
+    conn.execute(
+        "INSERT OR IGNORE INTO phrases (text) SELECT DISTINCT phrase FROM interactions_v4 "
+        "WHERE phrase IS NOT NULL"
+    )
+    step()
+    conn.execute(_INTERACTIONS_V5)
+    conn.execute(
+        "INSERT INTO interactions (interaction, at, situation, cashier, lang, source, phrase, "
+        "outcome, said, dismissed) "
+        f"SELECT interaction, {_MS.format('i.at')}, situation, cashier, lang, source, "
+        "(SELECT id FROM phrases WHERE text = i.phrase), outcome, said, dismissed "
+        "FROM interactions_v4 i ORDER BY i.rowid"
+    )
+    conn.execute("DROP TABLE interactions_v4")
+    step()
+    for trigger in _INTERACTION_TRIGGERS_V5:
+        conn.execute(trigger)
+    _build_tallies(conn)
+    step()
+    conn.execute("CREATE INDEX interactions_at ON interactions (at)")
+    conn.execute("CREATE INDEX interactions_situation_at ON interactions (situation, at)")
+    step()
+
+
+def _build_tallies(conn: sqlite3.Connection) -> None:
+    """The counts from ``interactions`` as it is, and the triggers that keep them."""
+    for table in _TALLIES:
+        conn.execute(table)
+    counted = "FROM interactions WHERE at IS NOT NULL AND situation IS NOT NULL"
+    conn.execute(
+        "INSERT INTO tally_quarter (q, cashier, outcome, n) "
+        f"SELECT {_floor_div('at', QUARTER_MS)}, coalesce(cashier, ''), coalesce(outcome, ''), "
+        f"count(*) {counted} GROUP BY 1, 2, 3"
+    )
+    for column in TALLY_COLUMNS:
+        conn.execute(
+            "INSERT INTO tally_day (dim, day, value, cashier, outcome, n) "
+            f"SELECT '{column}', {_floor_div('at', DAY_MS)}, coalesce({column}, ''), "
+            f"coalesce(cashier, ''), coalesce(outcome, ''), count(*) {counted} GROUP BY 2, 3, 4, 5"
+        )
+    for trigger in _TALLY_TRIGGERS:
+        conn.execute(trigger)
+
+
+def _steps(progress: Progress | None, count: int) -> Callable[[], None]:
+    """A function to call after each of ``count`` steps: tells ``progress`` the share done."""
+    done = [0]
+
+    def step() -> None:
+        done[0] += 1
+        if progress is not None:
+            progress(done[0] / count)
+
+    return step
+
+
+MIGRATIONS: list[Callable[..., None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
+# migrations worth a word to the user (they rewrite tables: seconds on a big journal)
+SLOW_MIGRATIONS = {5}
 
 # Tables kept from ``events`` by triggers: never written directly, emptied with the events.
-DERIVED = ("interactions", "phrase_uses")
+DERIVED = ("interactions", "phrase_uses", "phrases", "tally_quarter", "tally_day")
 
 # ON CONFLICT: writing an event again (a retry after an error) never makes a duplicate
 INSERT = "INSERT INTO events ({cols}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING".format(
@@ -278,14 +509,27 @@ INSERT_AT = (
 )
 
 
-def migrate(conn: sqlite3.Connection, version: int) -> None:
-    """Bring a journal at schema ``version`` up to :data:`SCHEMA_VERSION`, one step at a time."""
-    for number in range(version, SCHEMA_VERSION):
+def migrate(conn: sqlite3.Connection, version: int, progress: Progress | None = None) -> None:
+    """Bring a journal at schema ``version`` up to :data:`SCHEMA_VERSION`, one step at a time.
+
+    ``progress`` is told the share of the work done (0 to 1) as the slow steps go on."""
+    todo = list(range(version, SCHEMA_VERSION))
+    for place, number in enumerate(todo):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[number](conn)
+            if number + 1 in SLOW_MIGRATIONS:
+
+                def part(share: float, place: int = place) -> None:
+                    if progress is not None:
+                        progress((place + share) / len(todo))
+
+                MIGRATIONS[number](conn, part)
+            else:
+                MIGRATIONS[number](conn)
             conn.execute(f"PRAGMA user_version = {number + 1}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        if progress is not None:
+            progress((place + 1) / len(todo))

@@ -21,7 +21,7 @@ from pos_coach.journal.events import (
     JournalError,
     JournalTooNewError,
 )
-from pos_coach.journal.schema import INSERT, INSERT_AT, SCHEMA_VERSION, migrate
+from pos_coach.journal.schema import INSERT, INSERT_AT, SCHEMA_VERSION, Progress, migrate
 
 JOURNAL_FILE = "journal.db"
 
@@ -60,8 +60,11 @@ def is_damage(exc: BaseException) -> bool:
 
 
 class Journal:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, progress: Progress | None = None) -> None:
+        """Open (or make) the journal at ``path``, bringing an older one up to date first;
+        ``progress`` hears how far that is (0 to 1) when it takes a while."""
         self.path = Path(path)
+        self._progress = progress
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.reader = False  # see :meth:`read_only`
         self.conn = self._connect()
@@ -179,7 +182,7 @@ class Journal:
                 f"{self.path}: schema version {version} is newer than this program knows "
                 f"({SCHEMA_VERSION}); update POS Coach"
             )
-        migrate(conn, version)
+        migrate(conn, version, self._progress)
 
     @property
     def db(self) -> Any:

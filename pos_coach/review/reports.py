@@ -1,29 +1,54 @@
 """Aggregates for the shift lead: the same functions feed the review window and the report command.
 
-Everything counts *interactions* (one card shown) from the ``interactions`` table, in the shop's
-local time: an interaction belongs to the local hour and day it was shown in, together with how
-it ended.
+Everything counts *interactions* (one card shown), in the shop's local time: an interaction
+belongs to the local hour and day it was shown in, together with how it ended.
+
+The cost follows the period asked for, not the journal. The journal keeps counts as events arrive
+(:mod:`pos_coach.journal.schema`, version 5): per UTC quarter-hour, and per UTC day for each
+grouping column. A report reads those counts for the whole quarter-hours or days inside the
+period, and counts the interactions themselves only at its edges (a shift that started at 9:07,
+the hours of a local midnight that are not a whole UTC day) and for filters the counts do not
+keep (a language or a category beside another grouping). Local time comes from the zone's UTC
+offsets, found once per period (:func:`pos_coach.clock.offset_changes`): every whole-, half- and
+quarter-hour offset folds quarter-hours into local hours and days exactly.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import Any
 
-from pos_coach.clock import offset_segments
+from pos_coach.clock import from_ms, offset_changes, to_ms
 from pos_coach.journal import OUTCOMES
-from pos_coach.review.filters import Filters
+from pos_coach.journal.schema import DAY_MS, QUARTER_MS
+from pos_coach.review.filters import NO_OUTCOME, Filters
 from pos_coach.review.periods import Period
 
 GROUPINGS = ("situation", "cashier", "hour", "day", "weekday", "outcome", "lang", "source")
 COLUMN_GROUPINGS = ("situation", "cashier", "lang", "source")
-_TIME_KEYS: dict[str, Callable[[datetime], Any]] = {
+TIME_GROUPINGS = ("hour", "day", "weekday")
+_EPOCH_DAY = date(1970, 1, 1)
+# local quarter-hour number ``l`` (quarter-hours since 1970-01-01 local) to the key of a grouping
+_TIME_SQL = {
+    "hour": "({l} / 4) % 24",
+    "day": "{l} / 96",
+    "weekday": "({l} / 96 + 3) % 7",  # 1970-01-01 was a Thursday; 0 = Monday
+    "heat": "(({l} / 96 + 3) % 7) * 24 + ({l} / 4) % 24",
+}
+_TIME_KEYS: dict[str, Callable[[int], Any]] = {  # from the SQL's number to the key shown
+    "hour": int,
+    "day": lambda n: (_EPOCH_DAY + timedelta(days=n)).isoformat(),
+    "weekday": int,
+    "heat": lambda n: divmod(n, 24),
+}
+_LOCAL_KEYS: dict[str, Callable[[Any], Any]] = {  # the same from a local datetime (exact path)
     "hour": lambda t: t.hour,
     "day": lambda t: t.date().isoformat(),
-    "weekday": lambda t: t.weekday(),  # 0 = Monday
+    "weekday": lambda t: t.weekday(),
+    "heat": lambda t: (t.weekday(), t.hour),
 }
 MIN_USES_TO_RANK = 10
 NO_FILTERS = Filters()  # fewer uses than this and a phrasing's results are not compared
@@ -90,111 +115,206 @@ class PhraseStat:
     rankable: bool  # enough uses to compare with the others
 
 
+def _ceil(value: int, size: int) -> int:
+    return -(-value // size)
+
+
 class Reports:
     def __init__(self, conn: sqlite3.Connection, zone: tzinfo) -> None:
         self.conn = conn
         self.zone = zone
+        self._offsets: dict[tuple[int, int], list[tuple[int, int]]] = {}  # by span
+
+    def _offset_changes(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The zone's offsets over a span (kept: a window asks several groupings of one period)."""
+        found = self._offsets.get((start, end))
+        if found is None:
+            if len(self._offsets) > 16:
+                self._offsets.clear()
+            found = self._offsets[(start, end)] = offset_changes(self.zone, start, end)
+        return found
 
     # -- groupings ---------------------------------------------------------------------------
     def rows(self, by: str, period: Period, filters: Filters = NO_FILTERS) -> list[Row]:
         """Interactions and outcomes per group, the largest group first."""
-        if by in COLUMN_GROUPINGS:
-            rows = self._by_column(by, period, filters)
-        elif by in ("hour", "day", "weekday"):
-            rows = self._fold(period, filters, _TIME_KEYS[by])
-        elif by == "outcome":
-            rows = self._by_outcome(period, filters)
+        if by in COLUMN_GROUPINGS or by == "outcome":
+            rows = self._grouped(by, period, filters)
+        elif by in TIME_GROUPINGS:
+            rows = self._folded(by, period, filters)
         else:
             raise ValueError(f"unknown grouping {by!r}; one of {', '.join(GROUPINGS)}")
         return sorted(rows, key=lambda r: (-r.interactions, str(r.key)))
 
-    def _where(self, period: Period, filters: Filters) -> tuple[str, list[Any]]:
-        extra, params = filters.sql()
-        return (
-            f"at >= ? AND at < ? AND situation IS NOT NULL{extra}",
-            [period.start_text, period.end_text, *params],
-        )
+    def total(self, period: Period, filters: Filters = NO_FILTERS) -> Row:
+        total = Row("total")
+        for row in self._grouped("outcome", period, filters):
+            total.add(row)
+        return total
 
-    def _counted(self, sql: str, params: list[Any]) -> list[Row]:
-        """Rows from a query selecting ``key, outcome, count(*)``, in the query's key order."""
+    # Counts arrive as (key, outcome, count) triples; '' in the counts stands for NULL.
+    @staticmethod
+    def _rows(triples: Iterable[tuple[Any, Any, int]], name: Callable[[Any], Any]) -> list[Row]:
         rows: dict[Any, Row] = {}
-        for key, outcome, count in self.conn.execute(sql, params):
+        for key, outcome, count in triples:
+            if not count:
+                continue
+            key = name(key)
             row = rows.get(key)
             if row is None:
                 row = rows[key] = Row(key)
             row.interactions += count
             if outcome in OUTCOMES:
                 setattr(row, outcome, getattr(row, outcome) + count)
-        return list(rows.values())
+        return [row for row in rows.values() if row.interactions]
 
-    def _by_column(self, column: str, period: Period, filters: Filters) -> list[Row]:
-        where, params = self._where(period, filters)
+    def _raw(
+        self, select: str, start: int, end: int, filters: Filters, extra: str = ""
+    ) -> Iterator[tuple[Any, Any, int]]:
+        """``select, outcome, count`` over the interactions themselves shown in [start, end)."""
+        if start >= end:
+            return iter(())
+        where, params = filters.sql()
         sql = (
-            f"SELECT {column}, outcome, count(*) FROM interactions "
-            f"INDEXED BY interactions_by_{column} WHERE {where} GROUP BY 1, 2"
+            f"SELECT {select}, outcome, count(*) FROM interactions WHERE at >= ? AND at < ? "
+            f"AND situation IS NOT NULL{where}{extra} GROUP BY 1, 2"
         )
-        return self._counted(sql, params)
+        return iter(self.conn.execute(sql, [start, end, *params]).fetchall())
 
-    def _by_outcome(self, period: Period, filters: Filters) -> list[Row]:
-        where, params = self._where(period, filters)
-        sql = (
-            "SELECT outcome, outcome, count(*) FROM interactions "
-            f"INDEXED BY interactions_by_outcome WHERE {where} GROUP BY 1, 2"
-        )
-        rows = self._counted(sql, params)
-        for row in rows:  # "none": no outcome recorded (grouped on the bare column: no sorting)
-            row.key = row.key or "none"
-        return rows
+    @staticmethod
+    def _tally_filters(filters: Filters) -> tuple[str, list[Any]]:
+        """The cashier and outcome filters over a count table."""
+        clauses, params = "", []
+        if filters.cashier:
+            clauses += " AND cashier = ?"
+            params.append(filters.cashier)
+        if filters.outcome:
+            clauses += " AND outcome = ?"
+            params.append("" if filters.outcome == NO_OUTCOME else filters.outcome)
+        return clauses, params
 
-    def total(self, period: Period, filters: Filters = NO_FILTERS) -> Row:
-        total = Row("total")
-        for row in self._by_outcome(period, filters):
-            total.add(row)
-        return total
+    def _day_dim(self, by: str, filters: Filters) -> str | None:
+        """The daily counts that can answer grouping ``by`` under ``filters`` (None: none can)."""
+        limited = {
+            c
+            for c, v in (("situation", filters.situations is not None), ("lang", filters.lang))
+            if v
+        }
+        if by in COLUMN_GROUPINGS:
+            return by if limited <= {by} else None
+        if len(limited) > 1:  # by outcome: any column's counts add up to every interaction
+            return None
+        return limited.pop() if limited else "lang"
 
-    def _buckets(self, period: Period, filters: Filters) -> list[tuple[datetime, Row]]:
-        """Counts per UTC hour (per minute where the shop's offset is not whole hours)."""
-        segments = offset_segments(self.zone, period.start, period.end)
-        hourly = all(s.offset_minutes % 60 == 0 for s in segments)
-        width = 13 if hourly else 16
-        where, params = self._where(period, filters)
-        bucket = f"substr(at, 1, {width})"
-        if hourly:  # the expression index: buckets stream out in order, no sorting
-            index = "INDEXED BY interactions_hour"
-            where = f"{bucket} >= substr(?, 1, 13) AND {bucket} <= substr(?, 1, 13) AND {where}"
-            params = [period.start_text, period.end_text, *params]
+    def _grouped(self, by: str, period: Period, filters: Filters) -> list[Row]:
+        """A column's values (or the outcomes), from the daily counts where they answer."""
+        start, end = to_ms(period.start), to_ms(period.end)
+        select = "outcome" if by == "outcome" else by
+        dim = self._day_dim(by, filters)
+        triples: list[tuple[Any, Any, int]] = []
+        first, last = _ceil(start, DAY_MS), end // DAY_MS
+        if dim is None or first >= last:
+            triples.extend(self._raw(select, start, end, filters))
         else:
-            index = ""
-        sql = (
-            f"SELECT {bucket}, outcome, count(*) FROM interactions {index} "
-            f"WHERE {where} GROUP BY 1, 2"
-        )
-        suffix = ":00" if hourly else ""
-        return [
-            (datetime.fromisoformat(row.key + suffix).replace(tzinfo=UTC), row)
-            for row in self._counted(sql, params)
-        ]
+            where, params = self._tally_filters(filters)
+            value = {
+                "situation": filters.situations,
+                "lang": (filters.lang,) if filters.lang else None,
+            }
+            chosen = value.get(dim)
+            if chosen is not None:
+                where += f" AND value IN ({', '.join('?' for _ in chosen) or 'NULL'})"
+                params.extend(chosen)
+            key = "outcome" if by == "outcome" else "value"
+            sql = (
+                f"SELECT {key}, outcome, sum(n) FROM tally_day WHERE dim = ? AND day >= ? "
+                f"AND day < ?{where} GROUP BY 1, 2"
+            )
+            triples.extend(self.conn.execute(sql, [dim, first, last, *params]))
+            triples.extend(self._raw(select, start, first * DAY_MS, filters))
+            triples.extend(self._raw(select, last * DAY_MS, end, filters))
+        if by == "outcome":
+            return self._rows(triples, lambda k: k or NO_OUTCOME)
+        return self._rows(triples, lambda k: k if k != "" else None)
 
-    def _fold(self, period: Period, filters: Filters, key: Callable[[datetime], Any]) -> list[Row]:
-        """Add up the buckets under a key of their local time (hour, day, weekday...)."""
-        folded: dict[Any, Row] = {}
-        for moment, counts in self._buckets(period, filters):
-            name = key(moment.astimezone(self.zone))
-            row = folded.setdefault(name, Row(name))
-            row.add(counts)
-        return list(folded.values())
+    def _span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and just after the last interaction shown in [start, end) (None: none)."""
+        sql = "SELECT {} FROM interactions WHERE at >= ? AND at < ? AND situation IS NOT NULL"
+        first = self.conn.execute(sql.format("min(at)"), [start, end]).fetchone()[0]
+        if first is None:
+            return None
+        last = self.conn.execute(sql.format("max(at)"), [start, end]).fetchone()[0]
+        return int(first), int(last) + 1
+
+    def _folded(self, by: str, period: Period, filters: Filters) -> list[Row]:
+        """Local hours, days or weekdays: quarter-hour counts folded in local time."""
+        name = _TIME_KEYS[by]
+        return self._rows(self._local(by, period, filters), lambda k: k if k is None else name(k))
+
+    def _local(self, by: str, period: Period, filters: Filters) -> Iterator[tuple[Any, Any, int]]:
+        """``(local key number, outcome, count)`` for the period, piece by piece of its offsets."""
+        span = self._span(to_ms(period.start), to_ms(period.end))
+        if span is None:
+            return
+        start, end = span  # offsets only where there are interactions: a century costs a year
+        tally = not (filters.situations is not None or filters.lang)
+        changes = self._offset_changes(start, end)
+        for place, (piece_start, offset) in enumerate(changes):
+            piece_end = changes[place + 1][0] if place + 1 < len(changes) else end
+            # an offset off the quarter-hour (local mean time, used by no zone since the 1970s),
+            # or local times before 1970: interaction by interaction
+            if offset % 900 or piece_start + offset * 1000 < 0:
+                yield from self._exact(by, piece_start, piece_end, filters)
+                continue
+            shift = offset // 900  # an integer of ours: written into the SQL
+            key = _TIME_SQL[by].format(l=f"(q + {shift})")
+            first, last = _ceil(piece_start, QUARTER_MS), piece_end // QUARTER_MS
+            raw_key = _TIME_SQL[by].format(l=f"(at / {QUARTER_MS} + {shift})")
+            if not tally or first >= last:
+                yield from self._raw_local(raw_key, piece_start, piece_end, filters)
+                continue
+            where, params = self._tally_filters(filters)
+            sql = (
+                f"SELECT {key}, outcome, sum(n) FROM tally_quarter WHERE q >= ? AND q < ?"
+                f"{where} GROUP BY 1, 2"
+            )
+            yield from self.conn.execute(sql, [first, last, *params]).fetchall()
+            yield from self._raw_local(raw_key, piece_start, first * QUARTER_MS, filters)
+            yield from self._raw_local(raw_key, last * QUARTER_MS, piece_end, filters)
+
+    def _raw_local(
+        self, key: str, start: int, end: int, filters: Filters
+    ) -> Iterator[tuple[Any, Any, int]]:
+        return self._raw(key, start, end, filters)
+
+    def _exact(
+        self, by: str, start: int, end: int, filters: Filters
+    ) -> Iterator[tuple[Any, Any, int]]:
+        """Interaction by interaction, through the zone itself: the rare offsets (seconds or
+        minutes off the quarter-hour, used in no zone since the 1970s) the counts cannot fold."""
+        where, params = filters.sql()
+        sql = (
+            "SELECT at, outcome FROM interactions WHERE at >= ? AND at < ? "
+            f"AND situation IS NOT NULL{where}"
+        )
+        local = _LOCAL_KEYS[by]
+        encode = {"day": lambda d: (date.fromisoformat(d) - _EPOCH_DAY).days}.get(by)
+        for at, outcome in self.conn.execute(sql, [start, end, *params]):
+            key = local(from_ms(at).astimezone(self.zone))
+            if by == "heat":
+                key = key[0] * 24 + key[1]
+            yield (encode(key) if encode else key), outcome, 1
 
     def heatmap(self, period: Period, filters: Filters = NO_FILTERS) -> list[list[int]]:
         """Interactions by local weekday (rows, Monday first) and hour (columns)."""
         grid = [[0] * 24 for _ in range(7)]
-        for row in self._fold(period, filters, lambda t: (t.weekday(), t.hour)):
+        for row in self._folded("heat", period, filters):
             weekday, hour = row.key
             grid[weekday][hour] = row.interactions
         return grid
 
     def daily(self, period: Period, filters: Filters = NO_FILTERS) -> list[Row]:
         """One row per local day of the period, days without interactions included."""
-        found = {row.key: row for row in self._fold(period, filters, _TIME_KEYS["day"])}
+        found = {row.key: row for row in self._folded("day", period, filters)}
         return [found.get(d.isoformat(), Row(d.isoformat())) for d in period.local_days(self.zone)]
 
     # -- at a glance -------------------------------------------------------------------------
@@ -228,12 +348,16 @@ class Reports:
         min_uses: int = MIN_USES_TO_RANK,
     ) -> list[PhraseStat]:
         """Per phrasing of one situation: uses and outcomes; ranked only with enough uses."""
-        where, params = self._where(period, filters)
+        where, params = filters.sql("i")
         sql = (
-            f"SELECT phrase, outcome, count(*) FROM interactions WHERE {where} "
-            "AND situation = ? AND phrase IS NOT NULL GROUP BY 1, 2"
+            "SELECT p.text, i.outcome, count(*) FROM interactions i "
+            "JOIN phrases p ON p.id = i.phrase WHERE i.situation = ? AND i.at >= ? AND i.at < ?"
+            f"{where} GROUP BY 1, 2"
         )
-        rows = sorted(self._counted(sql, [*params, situation]), key=lambda r: -r.interactions)
+        found = self.conn.execute(
+            sql, [situation, to_ms(period.start), to_ms(period.end), *params]
+        ).fetchall()
+        rows = sorted(self._rows(found, lambda k: k), key=lambda r: -r.interactions)
         return [PhraseStat(r.key, r, rankable=r.ended >= min_uses) for r in rows]
 
     def unused(
