@@ -26,6 +26,7 @@ import platformdirs
 
 from pos_coach.clock import shop_zone, to_utc_text
 from pos_coach.journal import DERIVED, OUTCOMES, Journal
+from pos_coach.journal.events import time_uuid
 
 DEMO_APP_NAME = "pos-coach-demo"
 DEMO_DETAIL = json.dumps({"demo": True})
@@ -237,15 +238,13 @@ _SPANS, _SPANS_CUM = _hour_spans()
 _SOURCES = tuple(SOURCE_WEIGHTS)
 _SOURCES_CUM = tuple(accumulate(SOURCE_WEIGHTS.values()))
 _NO_CARD = (None, None, None)
-_UUID_KEEP = ~((0xC000 << 48) | (0xF000 << 64)) & ((1 << 128) - 1)
-_UUID_SET = (0x8000 << 48) | (4 << 76)
 
 
 # -- generating -------------------------------------------------------------------------------
-def seeded_uuid(rng: random.Random) -> str:
-    """A version-4 UUID from ``rng``: ``str(uuid.UUID(int=rng.getrandbits(128), version=4))``."""
-    digits = f"{(rng.getrandbits(128) & _UUID_KEEP) | _UUID_SET:032x}"
-    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
+def seeded_uuid(rng: random.Random, ms: int) -> str:
+    """A time-ordered UUID for the moment ``ms``, as the journal makes them, its random part
+    from ``rng``."""
+    return time_uuid(ms, rng.getrandbits(80))
 
 
 class _Stamps:
@@ -340,12 +339,21 @@ def _interaction(
     said = _said_count(rng, cashier, situation)
     outcome = _outcome(rng, plan, situation, cashier)
     offsets = _offsets(rng, said, outcome is not None, window_ms)
-    who = (plan.store, plan.register, cashier.name, seeded_uuid(rng))
+    who = (plan.store, plan.register, cashier.name, seeded_uuid(rng, shown_ms))
     card = (situation.id, situation.rev, plan.lang, source)
 
     def row(kind: str, offset: int, phrase: str, result: str | None = None) -> Row:
         at = stamps.text(shown_ms + offset)
-        return (seeded_uuid(rng), at, *who, kind, *card, phrase, result, DEMO_DETAIL)
+        return (
+            seeded_uuid(rng, shown_ms + offset),
+            at,
+            *who,
+            kind,
+            *card,
+            phrase,
+            result,
+            DEMO_DETAIL,
+        )
 
     rows = [row("shown", 0, phrases[0])]
     rows.extend(row("said", offsets[number], phrases[number]) for number in range(said))
@@ -363,7 +371,18 @@ def _shift_row(
     at = stamps.text(at_ms)
     who = (plan.store, plan.register, cashier.name)
     # no interaction, situation or card_rev; the language; no source, phrase or outcome
-    return (seeded_uuid(rng), at, *who, None, kind, None, None, plan.lang, *_NO_CARD, DEMO_DETAIL)
+    return (
+        seeded_uuid(rng, at_ms),
+        at,
+        *who,
+        None,
+        kind,
+        None,
+        None,
+        plan.lang,
+        *_NO_CARD,
+        DEMO_DETAIL,
+    )
 
 
 def _shift(

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import uuid
 from collections import Counter, defaultdict
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -110,13 +110,20 @@ def test_every_row_is_a_valid_event(rows):
         assert parse_utc(event.at)
     ids = [row["id"] for row in rows]
     assert len(set(ids)) == len(ids)
-    assert all(uuid.UUID(i).version == 4 for i in ids)
+    assert all(uuid.UUID(i).version == 7 for i in ids)
+    # time-ordered: an event's id carries its own millisecond
+    for row in rows:
+        stamp = uuid.UUID(row["id"]).int >> 80
+        assert datetime.fromtimestamp(stamp / 1000, UTC) == parse_utc(row["at"])
 
 
-def test_seeded_uuid_is_a_version_4_uuid_from_the_generator():
+def test_seeded_uuid_is_a_version_7_uuid_of_its_moment_from_the_generator():
     one, two = random.Random(7), random.Random(7)
-    for _ in range(1000):
-        assert seeded_uuid(one) == str(uuid.UUID(int=two.getrandbits(128), version=4))
+    for ms in range(1_700_000_000_000, 1_700_000_001_000):
+        made = uuid.UUID(seeded_uuid(one, ms))
+        assert made.version == 7 and made.variant == uuid.RFC_4122
+        assert made.int >> 80 == ms
+        assert seeded_uuid(two, ms) == str(made)
 
 
 def test_rows_follow_the_journal_columns():

@@ -567,3 +567,21 @@ def test_steady_traffic_does_not_keep_events_only_in_the_log(data_dir, tmp_path)
     conn.close()
     assert count >= 8  # all but the last ~1-2 s of the 4 s
     writer.close()
+
+
+def test_new_ids_are_uuids_that_sort_in_the_order_they_were_made():
+    import time
+    import uuid
+
+    from pos_coach.journal import new_id
+
+    made = []
+    for _ in range(20):
+        made.append(new_id())
+        time.sleep(0.002)  # ids of one millisecond are in random order among themselves
+    assert sorted(made) == made
+    assert len(set(made)) == len(made)
+    for text in made:
+        value = uuid.UUID(text)
+        assert value.version == 7 and value.variant == uuid.RFC_4122
+        assert abs((value.int >> 80) - time.time() * 1000) < 60_000
