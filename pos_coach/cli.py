@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -161,10 +162,31 @@ def _open_journal(data_dir: str | None) -> Journal:
         click.echo(f"pos-coach: no journal in {folder} (give --data-dir?)", err=True)
         sys.exit(Exit.PROBLEMS)
     try:
-        return Journal.in_dir(folder)
+        return Journal.in_dir(folder, _migration_progress(folder / JOURNAL_FILE))
     except JournalError as exc:
         click.echo(f"pos-coach: {exc}", err=True)
         sys.exit(Exit.PROBLEMS)
+
+
+def _migration_progress(path: Path) -> Callable[[float], None]:
+    """Tells standard error how far bringing an older journal forward has got (a big journal
+    takes seconds, once), at most every few per cent; nothing at all for a current journal."""
+    said = [-1]
+
+    def progress(share: float) -> None:
+        percent = int(share * 100)
+        if percent < 100 and percent - said[0] < 5:
+            return
+        said[0] = percent
+        end = "\n" if percent >= 100 else "\r"
+        click.echo(
+            f"pos-coach: {path}: updating the journal to this version: {percent}%",
+            err=True,
+            nl=False,
+        )
+        click.echo(end, err=True, nl=False)
+
+    return progress
 
 
 @contextlib.contextmanager
@@ -252,7 +274,7 @@ def report(
         first = since.date() if since else last - timedelta(days=29)
         period = days(first, last, zone)
         filters = Filters(cashier=cashier, situations=(situation,) if situation else None)
-        reports = Reports(journal.db.conn, zone)
+        reports = Reports(journal.conn, zone)
         rows = reports.rows(by, period, filters)
         if by in ("hour", "day", "weekday"):
             rows.sort(key=lambda r: r.key)
@@ -290,15 +312,14 @@ def report(
 @DATA_DIR_OPTION
 def export(fmt: str, data_dir: str | None) -> None:
     """Every event of the journal, oldest first, to standard output."""
-    from pos_coach.review.output import events_csv, events_jsonl, iter_events
+    from pos_coach.review.output import event_batches, events_csv, events_jsonl, iter_events
 
     journal = _open_journal(data_dir)
     with _reading(journal):
-        events = iter_events(journal.db.conn)
         if fmt in ("csv", "excel"):
-            events_csv(events, sys.stdout, excel=fmt == "excel")
+            events_csv(event_batches(journal.conn), sys.stdout, excel=fmt == "excel")
         else:
-            events_jsonl(events, sys.stdout)
+            events_jsonl(iter_events(journal.conn), sys.stdout)
 
 
 @cli.command()

@@ -6,6 +6,7 @@ The schema version lives in ``PRAGMA user_version`` and only moves forward throu
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 
@@ -514,6 +515,9 @@ def migrate(conn: sqlite3.Connection, version: int, progress: Progress | None = 
 
     ``progress`` is told the share of the work done (0 to 1) as the slow steps go on."""
     todo = list(range(version, SCHEMA_VERSION))
+    rewrote = any(number + 1 in SLOW_MIGRATIONS for number in todo)
+    # the last share of the work is giving back the pages a rewrite freed (VACUUM)
+    steps = len(todo) + (1 if rewrote else 0)
     for place, number in enumerate(todo):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -521,7 +525,7 @@ def migrate(conn: sqlite3.Connection, version: int, progress: Progress | None = 
 
                 def part(share: float, place: int = place) -> None:
                     if progress is not None:
-                        progress((place + share) / len(todo))
+                        progress((place + share) / steps)
 
                 MIGRATIONS[number](conn, part)
             else:
@@ -532,4 +536,17 @@ def migrate(conn: sqlite3.Connection, version: int, progress: Progress | None = 
             conn.execute("ROLLBACK")
             raise
         if progress is not None:
-            progress((place + 1) / len(todo))
+            progress((place + 1) / steps)
+    if rewrote:
+        _give_back_space(conn)
+        if progress is not None:
+            progress(1.0)
+
+
+def _give_back_space(conn: sqlite3.Connection) -> None:
+    """VACUUM after a migration that rewrote tables: the pages it freed would else stay in the
+    file for good. Only worth it, never needed: a full disk leaves the journal as it was."""
+    if conn.in_transaction:
+        return
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute("VACUUM")

@@ -101,8 +101,8 @@ class Journal:
     waiting_for: str | None = None
 
     @classmethod
-    def in_dir(cls, data_dir: Path) -> Journal:
-        return cls(Path(data_dir) / JOURNAL_FILE)
+    def in_dir(cls, data_dir: Path, progress: Progress | None = None) -> Journal:
+        return cls(Path(data_dir) / JOURNAL_FILE, progress)
 
     # set when the file is known to be damaged but could not be replaced yet (a full disk)
     damaged_for: str | None = None

@@ -272,3 +272,40 @@ def test_counts_follow_a_card_whose_outcome_changes(tmp_path):
     journal.append(Event("outcome", at="2026-03-01T10:02:00.000Z", outcome="upset", **common))
     assert got(reports.rows("hour", period)) == {13: (1, 1, 0, 0, 0)}  # Moscow: UTC+3
     assert reports.total(period).interactions == 1
+
+
+def test_bringing_a_journal_forward_tells_its_progress_and_gives_back_the_space(tmp_path):
+    zone = ZoneInfo("Europe/Moscow")
+    events = random_events(3, zone)
+    _write_v4(tmp_path / "journal.db", events)
+    heard: list[float] = []
+    journal = Journal(tmp_path / "journal.db", progress=heard.append)
+    assert heard == sorted(heard) and heard[-1] == 1.0 and len(heard) > 2
+    assert journal.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert journal.count() == len({e.id for e in events})
+    journal.close()
+    heard.clear()
+    Journal(tmp_path / "journal.db", progress=heard.append).close()  # nothing left to do
+    assert heard == []
+
+
+def test_the_command_line_says_how_far_the_update_has_got(tmp_path):
+    import subprocess
+    import sys
+
+    _write_v4(tmp_path / "journal.db", random_events(4, ZoneInfo("Asia/Kolkata")))
+    done = subprocess.run(
+        [sys.executable, "-m", "pos_coach", "report", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "updating the journal to this version: 100%" in done.stderr
+    assert str(tmp_path / "journal.db") in done.stderr
+    again = subprocess.run(
+        [sys.executable, "-m", "pos_coach", "report", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert again.stderr == ""
