@@ -40,6 +40,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP) $(QM)
+	bash tools/install-bench-deps.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
 format: $(STAMP)

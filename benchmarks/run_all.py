@@ -1,6 +1,7 @@
 """Every budget of DESIGN.md in one table: `make bench`.
 
-Runs each benchmark module's rows() in turn (the million-event journal is built once and kept in
+Runs each benchmark module's rows() in turn (the 1M- and 10M-event journals are built once and
+kept in
 the temp folder) and prints one table with the machine and date.
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/run_all.py
 """
@@ -16,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_counter
 import bench_pack
+import bench_report
 import bench_review
 import bench_search
 import bench_start
@@ -32,6 +34,7 @@ def main() -> None:
         bench_trigger,
         bench_start,
         bench_review,
+        bench_report,
     ):
         print(f"running {module.__name__} ...", file=sys.stderr, flush=True)
         table.extend(module.rows())
