@@ -1,8 +1,7 @@
 """Every budget of DESIGN.md in one table: `make bench`.
 
 Runs each benchmark module's rows() in turn (the 1M- and 10M-event journals are built once and
-kept in
-the temp folder) and prints one table with the machine and date.
+kept in the temp folder) and prints one table with the machine and date.
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/run_all.py
 """
 
