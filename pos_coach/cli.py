@@ -189,6 +189,15 @@ def _migration_progress(path: Path) -> Callable[[float], None]:
     return progress
 
 
+def _csv_out() -> None:
+    """CSV brings its own line ends (CR LF): standard output must not turn each LF into CR LF
+    again, as it does on Windows."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(newline="")
+
+
 @contextlib.contextmanager
 def _reading(journal: Journal) -> Iterator[None]:
     """Reading the journal: a damaged page met on the way is said in a sentence naming the
@@ -283,6 +292,7 @@ def report(
         if by == "weekday" and fmt != "json":  # names for people; JSON keeps 0 = Monday
             rows = [replace(r, key=weekday_name(int(r.key), lang)) for r in rows]
         if fmt in ("csv", "excel"):
+            _csv_out()
             rows_csv(rows, sys.stdout, excel=fmt == "excel")
         elif fmt == "json":
             payload = {
@@ -317,6 +327,7 @@ def export(fmt: str, data_dir: str | None) -> None:
     journal = _open_journal(data_dir)
     with _reading(journal):
         if fmt in ("csv", "excel"):
+            _csv_out()
             events_csv(event_batches(journal.conn), sys.stdout, excel=fmt == "excel")
         else:
             events_jsonl(iter_events(journal.conn), sys.stdout)

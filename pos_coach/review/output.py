@@ -90,7 +90,9 @@ class Rows:
             out.write(EXCEL_BOM)
             self._writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
         else:
-            self._writer = csv.writer(out, lineterminator="\n")
+            # RFC 4180 line ends: with them the csv module also quotes a lone CR in a cell, which
+            # would else end the row for every reader
+            self._writer = csv.writer(out, lineterminator="\r\n")
 
     def writerow(self, row: Iterable[object]) -> None:
         self._writer.writerow([excel_safe(v) for v in row] if self.excel else row)

@@ -188,3 +188,27 @@ def test_the_report_table_speaks_russian(shop):
     assert "interactions" not in out and "total" not in out
     code, out, _ = run(*args, "--lang", "en")
     assert "by situation" in out and "interactions" in out and "total" in out
+
+
+AWKWARD = ["plain", "a, comma", 'a "quote"', "two\nlines", "carriage\rreturn", "=1+2", "", "ёж"]
+
+
+def test_export_csv_reads_back_as_every_event_whatever_its_text(data_dir):
+    from pos_coach.journal import COLUMNS, Event
+    from pos_coach.review.output import iter_events
+
+    journal = Journal.in_dir(data_dir)
+    for n, text in enumerate(AWKWARD):
+        journal.append(
+            Event("note", cashier=text, phrase=text, detail={"text": text}, interaction=f"i{n}")
+        )
+    journal.append(Event("note"))  # every optional column empty
+    code, out, _ = run("export", "--data-dir", str(data_dir))
+    assert code == 0
+    got = list(csv.reader(io.StringIO(out, newline="")))
+    assert got[0] == list(COLUMNS)
+    assert got[1:] == [
+        ["" if v is None else v for v in event.values()] for event in iter_events(journal.conn)
+    ]
+    assert out.count('"carriage\rreturn"') == 2  # a lone CR is quoted too: Excel splits on it
+    journal.close()
