@@ -5,22 +5,62 @@ One row per event in the table ``events`` (:mod:`.events`), the schema and its m
 damaged journals in :mod:`.damage`, spilled events in :mod:`.spill`, copies in :mod:`.backup`.
 """
 
-from pos_coach.journal.damage import Damage, open_or_start_fresh, set_aside
-from pos_coach.journal.events import (
-    COLUMNS,
-    KINDS,
-    OUTCOMES,
-    SOURCES,
-    Event,
-    JournalDamagedError,
-    JournalError,
-    new_id,
-    utc_now,
-)
-from pos_coach.journal.schema import DERIVED, MIGRATIONS, SCHEMA_VERSION
-from pos_coach.journal.spill import SPILL_GLOB, spill, spilled_files
-from pos_coach.journal.store import BUSY_TIMEOUT_MS, JOURNAL_FILE, Journal, is_damage
-from pos_coach.journal.writer import RETRY_SECONDS, Appender
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pos_coach.journal.damage import Damage, open_or_start_fresh, set_aside
+    from pos_coach.journal.events import (
+        COLUMNS,
+        KINDS,
+        OUTCOMES,
+        SOURCES,
+        Event,
+        JournalDamagedError,
+        JournalError,
+        new_id,
+        utc_now,
+    )
+    from pos_coach.journal.schema import DERIVED, MIGRATIONS, SCHEMA_VERSION
+    from pos_coach.journal.spill import SPILL_GLOB, spill, spilled_files
+    from pos_coach.journal.store import BUSY_TIMEOUT_MS, JOURNAL_FILE, Journal, is_damage
+    from pos_coach.journal.writer import RETRY_SECONDS, Appender
+
+# Each name is loaded from its module on first use: a command that only reads the journal
+# (`pos-coach report`) never pays for the writer, the damage handling or the spill files.
+_HOME = {
+    **dict.fromkeys(("Damage", "open_or_start_fresh", "set_aside"), "damage"),
+    **dict.fromkeys(
+        (
+            "COLUMNS",
+            "KINDS",
+            "OUTCOMES",
+            "SOURCES",
+            "Event",
+            "JournalDamagedError",
+            "JournalError",
+            "new_id",
+            "utc_now",
+        ),
+        "events",
+    ),
+    **dict.fromkeys(("DERIVED", "MIGRATIONS", "SCHEMA_VERSION"), "schema"),
+    **dict.fromkeys(("SPILL_GLOB", "spill", "spilled_files"), "spill"),
+    **dict.fromkeys(("BUSY_TIMEOUT_MS", "JOURNAL_FILE", "Journal", "is_damage"), "store"),
+    **dict.fromkeys(("RETRY_SECONDS", "Appender"), "writer"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
