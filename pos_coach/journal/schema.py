@@ -521,6 +521,12 @@ def migrate(conn: sqlite3.Connection, version: int, progress: Progress | None = 
     for place, number in enumerate(todo):
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # another connection (a second process opening the same old journal) may have
+            # taken this step while this one waited for the lock: never take it twice
+            if conn.execute("PRAGMA user_version").fetchone()[0] > number:
+                conn.execute("COMMIT")
+                rewrote = False
+                continue
             if number + 1 in SLOW_MIGRATIONS:
 
                 def part(share: float, place: int = place) -> None:

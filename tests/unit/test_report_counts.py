@@ -309,3 +309,22 @@ def test_the_command_line_says_how_far_the_update_has_got(tmp_path):
         check=True,
     )
     assert again.stderr == ""
+
+
+def test_two_connections_bringing_one_old_journal_forward_take_each_step_once(tmp_path):
+    zone = ZoneInfo("Europe/Berlin")
+    events = random_events(5, zone)
+    path = tmp_path / "journal.db"
+    _write_v4(path, events)
+    late = sqlite3.connect(path, isolation_level=None)
+    version = late.execute("PRAGMA user_version").fetchone()[0]  # read before the other's update
+    Journal(path).close()  # the first one brings it forward
+    journal_schema.migrate(late, version)  # the second one, with what it read before
+    late.close()
+    journal = Journal(path)
+    truth = oracle(events, zone)
+    period = days(date(2000, 1, 1), date(2100, 1, 1), zone)
+    assert got(Reports(journal.conn, zone).rows("situation", period)) == expected(
+        truth, "situation", period, Filters()
+    )
+    journal.close()
