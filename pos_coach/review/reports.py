@@ -119,6 +119,34 @@ def _ceil(value: int, size: int) -> int:
     return -(-value // size)
 
 
+_EPOCH = date(1970, 1, 1)
+
+
+def _month_start(month: int) -> int:
+    """The UTC day number (days since 1970-01-01) a month (year * 12 + month - 1) starts on."""
+    return (date(month // 12, month % 12 + 1, 1) - _EPOCH).days
+
+
+def _days_and_months(first: int, last: int) -> list[tuple[str, str, int, int]]:
+    """UTC days [first, last) as the count tables to read: the whole months inside from
+    ``tally_month``, the days before and after them from ``tally_day``."""
+    start = _EPOCH + timedelta(days=first)
+    month = start.year * 12 + start.month - 1
+    if start.day != 1:
+        month += 1
+    end = _EPOCH + timedelta(days=last)
+    end_month = end.year * 12 + end.month - 1  # months before this one end by ``last``
+    if month >= end_month:
+        return [("tally_day", "day", first, last)]
+    low, high = _month_start(month), _month_start(end_month)
+    parts = [("tally_month", "month", month, end_month)]
+    if first < low:
+        parts.append(("tally_day", "day", first, low))
+    if high < last:
+        parts.append(("tally_day", "day", high, last))
+    return parts
+
+
 class Reports:
     def __init__(self, conn: sqlite3.Connection, zone: tzinfo) -> None:
         self.conn = conn
@@ -225,11 +253,12 @@ class Reports:
                 where += f" AND value IN ({', '.join('?' for _ in chosen) or 'NULL'})"
                 params.extend(chosen)
             key = "outcome" if by == "outcome" else "value"
-            sql = (
-                f"SELECT {key}, outcome, sum(n) FROM tally_day WHERE dim = ? AND day >= ? "
-                f"AND day < ?{where} GROUP BY 1, 2"
-            )
-            triples.extend(self.conn.execute(sql, [dim, first, last, *params]))
+            for table, unit, low, high in _days_and_months(first, last):
+                sql = (
+                    f"SELECT {key}, outcome, sum(n) FROM {table} WHERE dim = ? AND {unit} >= ? "
+                    f"AND {unit} < ?{where} GROUP BY 1, 2"
+                )
+                triples.extend(self.conn.execute(sql, [dim, low, high, *params]))
             triples.extend(self._raw(select, start, first * DAY_MS, filters))
             triples.extend(self._raw(select, last * DAY_MS, end, filters))
         if by == "outcome":

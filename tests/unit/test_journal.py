@@ -32,7 +32,7 @@ def test_schema_is_the_documented_one(data_dir):
     indexes = {row[1] for row in conn.execute("PRAGMA index_list(events)")}
     assert "events_at" in indexes  # the journal read by time (export, the review's events)
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
-    assert {"interactions", "phrases", "tally_quarter", "tally_day"} <= tables  # for reports
+    assert {"interactions", "phrases", "tally_quarter", "tally_day", "tally_month"} <= tables
     assert journal.db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     journal.close()
 
@@ -203,7 +203,7 @@ def test_migrating_an_old_journal_builds_the_interactions(data_dir):
     migrated = Journal(old_path)
     assert migrated.version == SCHEMA_VERSION
     assert interaction_rows(migrated.conn) == interaction_rows(fresh.conn)
-    for table in ("tally_quarter", "tally_day"):  # the report counts too
+    for table in ("tally_quarter", "tally_day", "tally_month"):  # the report counts too
         rows = f"SELECT * FROM {table} WHERE n != 0 ORDER BY 1, 2, 3, 4"
         assert migrated.conn.execute(rows).fetchall() == fresh.conn.execute(rows).fetchall()
     assert migrated.count() == len(events)

@@ -177,6 +177,9 @@ def periods(rng: random.Random, zone: ZoneInfo, events: list[Event]) -> list[Per
                 zone,
             )
         )
+    for _ in range(3):  # weeks to a year or so from any day: whole months and days either side
+        first = EVENTS_AT[0].date() + timedelta(days=rng.randrange(700))
+        chosen.append(days(first, first + timedelta(days=rng.randrange(20, 420)), zone))
     for _ in range(3):  # a shift: from an odd instant to another
         start = rng.choice(changes) - timedelta(seconds=rng.uniform(0, 86400))
         chosen.append(
