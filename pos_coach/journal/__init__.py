@@ -24,12 +24,15 @@ if TYPE_CHECKING:
         utc_now,
     )
     from pos_coach.journal.schema import DERIVED, MIGRATIONS, SCHEMA_VERSION
-    from pos_coach.journal.spill import SPILL_GLOB, spill, spilled_files
     from pos_coach.journal.store import BUSY_TIMEOUT_MS, JOURNAL_FILE, Journal, is_damage
     from pos_coach.journal.writer import RETRY_SECONDS, Appender
 
+# ``spill`` is also the name of its module, which importing that module sets on this package:
+# the function is bound here, once, so that the name always means the function.
+from pos_coach.journal.spill import SPILL_GLOB, spill, spilled_files
+
 # Each name is loaded from its module on first use: a command that only reads the journal
-# (`pos-coach report`) never pays for the writer, the damage handling or the spill files.
+# (`pos-coach report`) never pays for the writer or the damage handling.
 _HOME = {
     **dict.fromkeys(("Damage", "open_or_start_fresh", "set_aside"), "damage"),
     **dict.fromkeys(
@@ -47,7 +50,6 @@ _HOME = {
         "events",
     ),
     **dict.fromkeys(("DERIVED", "MIGRATIONS", "SCHEMA_VERSION"), "schema"),
-    **dict.fromkeys(("SPILL_GLOB", "spill", "spilled_files"), "spill"),
     **dict.fromkeys(("BUSY_TIMEOUT_MS", "JOURNAL_FILE", "Journal", "is_damage"), "store"),
     **dict.fromkeys(("RETRY_SECONDS", "Appender"), "writer"),
 }

@@ -585,3 +585,23 @@ def test_new_ids_are_uuids_that_sort_in_the_order_they_were_made():
         value = uuid.UUID(text)
         assert value.version == 7 and value.variant == uuid.RFC_4122
         assert abs((value.int >> 80) - time.time() * 1000) < 60_000
+
+
+def test_every_name_of_the_journal_package_is_what_its_module_defines():
+    import importlib
+    import subprocess
+    import sys
+
+    import pos_coach.journal as package
+
+    for name in package.__all__:  # the submodules are all loaded by now: none hides a name
+        for module in ("damage", "events", "schema", "spill", "store", "writer"):
+            importlib.import_module(f"pos_coach.journal.{module}")
+        assert type(getattr(package, name)).__name__ != "module", name
+    # and in a fresh process, where a submodule is loaded before the name is asked for
+    probe = (
+        "import pos_coach.journal.writer, pos_coach.journal.spill\n"
+        "from pos_coach.journal import spill, Appender, open_or_start_fresh\n"
+        "assert callable(spill) and callable(open_or_start_fresh), spill"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True)
