@@ -356,8 +356,7 @@ _INTERACTION_TRIGGERS_V5 = (
 QUARTER_MS = 900_000
 DAY_MS = 86_400_000
 TALLY_COLUMNS = ("situation", "cashier", "lang", "source")
-_TALLIES = (
-    """
+_TALLY_QUARTER = """
     CREATE TABLE tally_quarter (  -- interactions per UTC quarter-hour, cashier and outcome
         q INTEGER NOT NULL,        -- quarter-hours since 1970-01-01 UTC
         cashier TEXT NOT NULL,     -- '' for none
@@ -365,19 +364,22 @@ _TALLIES = (
         n INTEGER NOT NULL,
         PRIMARY KEY (q, cashier, outcome)
     ) WITHOUT ROWID
-    """,
     """
-    CREATE TABLE tally_day (  -- interactions per UTC day and value of one grouping column
+
+
+def _per_column_table(table: str, unit: str, meaning: str) -> str:
+    """The DDL of a count table per UTC ``unit`` (day, month) and value of one grouping column."""
+    return f"""
+    CREATE TABLE {table} (  -- interactions per UTC {unit} and value of one grouping column
         dim TEXT NOT NULL,         -- situation, cashier, lang or source
-        day INTEGER NOT NULL,      -- days since 1970-01-01 UTC
+        {unit} INTEGER NOT NULL,{" " * (9 - len(unit))}-- {meaning}
         value TEXT NOT NULL,       -- the column's value ('' for none)
         cashier TEXT NOT NULL,
         outcome TEXT NOT NULL,
         n INTEGER NOT NULL,
-        PRIMARY KEY (dim, day, value, cashier, outcome)
+        PRIMARY KEY (dim, {unit}, value, cashier, outcome)
     ) WITHOUT ROWID
-    """,
-)
+    """
 
 
 def _floor_div(value: str, size: int) -> str:
@@ -387,36 +389,42 @@ def _floor_div(value: str, size: int) -> str:
     )
 
 
+def _day_sql(ms: str) -> str:
+    """SQL for the UTC day of ``ms`` (milliseconds) as days since 1970-01-01."""
+    return _floor_div(ms, DAY_MS)
+
+
+def _per_column_upsert(
+    table: str, unit: str, unit_of: Callable[[str], str], row: str, delta: str
+) -> str:
+    """The statement adding ``delta`` to interaction ``row``'s counts in per-column ``table``."""
+    counted = f"{row}.at IS NOT NULL AND {row}.situation IS NOT NULL"
+    cashier, outcome = f"coalesce({row}.cashier, '')", f"coalesce({row}.outcome, '')"
+    every = " UNION ALL ".join(
+        f"SELECT '{c}', {unit_of(f'{row}.at')}, coalesce({row}.{c}, ''), {cashier}, {outcome},"
+        f" {delta} WHERE {counted}"
+        for c in TALLY_COLUMNS
+    )
+    return (
+        f"INSERT INTO {table} (dim, {unit}, value, cashier, outcome, n) "
+        f"SELECT * FROM ({every}) WHERE true ON CONFLICT DO UPDATE SET n = n + excluded.n;"
+    )
+
+
 def _tally_sql(row: str, delta: str, months: bool = True) -> str:
     """Statements adding ``delta`` to the counts of interaction ``row`` (NEW or OLD); the
     monthly counts too unless ``months`` is false (schema 5 had none)."""
     counted = f"{row}.at IS NOT NULL AND {row}.situation IS NOT NULL"
     cashier, outcome = f"coalesce({row}.cashier, '')", f"coalesce({row}.outcome, '')"
-    day = _floor_div(f"{row}.at", DAY_MS)
-    days = " UNION ALL ".join(
-        f"SELECT '{c}', {day}, coalesce({row}.{c}, ''), {cashier}, {outcome}, {delta}"
-        f" WHERE {counted}"
-        for c in TALLY_COLUMNS
-    )
-    sql = (
+    statements = [
         f"INSERT INTO tally_quarter (q, cashier, outcome, n) "
         f"SELECT {_floor_div(f'{row}.at', QUARTER_MS)}, {cashier}, {outcome}, {delta} "
-        f"WHERE {counted} ON CONFLICT DO UPDATE SET n = n + excluded.n;\n"
-        f"        INSERT INTO tally_day (dim, day, value, cashier, outcome, n) "
-        f"SELECT * FROM ({days}) WHERE true ON CONFLICT DO UPDATE SET n = n + excluded.n;"
-    )
-    if not months:
-        return sql
-    month = _month_sql(f"{row}.at")
-    every = " UNION ALL ".join(
-        f"SELECT '{c}', {month}, coalesce({row}.{c}, ''), {cashier}, {outcome}, {delta}"
-        f" WHERE {counted}"
-        for c in TALLY_COLUMNS
-    )
-    return (
-        f"{sql}\n        INSERT INTO tally_month (dim, month, value, cashier, outcome, n) "
-        f"SELECT * FROM ({every}) WHERE true ON CONFLICT DO UPDATE SET n = n + excluded.n;"
-    )
+        f"WHERE {counted} ON CONFLICT DO UPDATE SET n = n + excluded.n;",
+        _per_column_upsert("tally_day", "day", _day_sql, row, delta),
+    ]
+    if months:
+        statements.append(_per_column_upsert("tally_month", "month", _month_sql, row, delta))
+    return "\n        ".join(statements)
 
 
 def _month_sql(ms: str) -> str:
@@ -482,58 +490,49 @@ def _v5(conn: sqlite3.Connection, progress: Progress | None = None) -> None:
     step()
 
 
+_COUNTED = "FROM interactions WHERE at IS NOT NULL AND situation IS NOT NULL"
+
+
 def _build_tallies(conn: sqlite3.Connection) -> None:
     """The counts from ``interactions`` as it is, and the triggers that keep them."""
-    for table in _TALLIES:
-        conn.execute(table)
-    counted = "FROM interactions WHERE at IS NOT NULL AND situation IS NOT NULL"
+    conn.execute(_TALLY_QUARTER)
     conn.execute(
         "INSERT INTO tally_quarter (q, cashier, outcome, n) "
         f"SELECT {_floor_div('at', QUARTER_MS)}, coalesce(cashier, ''), coalesce(outcome, ''), "
-        f"count(*) {counted} GROUP BY 1, 2, 3"
+        f"count(*) {_COUNTED} GROUP BY 1, 2, 3"
     )
-    for column in TALLY_COLUMNS:
-        conn.execute(
-            "INSERT INTO tally_day (dim, day, value, cashier, outcome, n) "
-            f"SELECT '{column}', {_floor_div('at', DAY_MS)}, coalesce({column}, ''), "
-            f"coalesce(cashier, ''), coalesce(outcome, ''), count(*) {counted} GROUP BY 2, 3, 4, 5"
-        )
+    _fill_per_column(conn, "tally_day", "day", _day_sql, "days since 1970-01-01 UTC")
     for trigger in _tally_triggers(months=False):
         conn.execute(trigger)
 
 
-_TALLY_MONTH = """
-CREATE TABLE tally_month (  -- interactions per UTC month and value of one grouping column
-    dim TEXT NOT NULL,         -- situation, cashier, lang or source
-    month INTEGER NOT NULL,    -- year * 12 + month - 1 (UTC): 2026-11 is 24321
-    value TEXT NOT NULL,       -- the column's value ('' for none)
-    cashier TEXT NOT NULL,
-    outcome TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (dim, month, value, cashier, outcome)
-) WITHOUT ROWID
-"""
+def _fill_per_column(
+    conn: sqlite3.Connection, table: str, unit: str, unit_of: Callable[[str], str], meaning: str
+) -> None:
+    """Create per-column count ``table`` and fill it from ``interactions`` as it is."""
+    conn.execute(_per_column_table(table, unit, meaning))
+    for column in TALLY_COLUMNS:
+        conn.execute(
+            f"INSERT INTO {table} (dim, {unit}, value, cashier, outcome, n) "
+            f"SELECT '{column}', {unit_of('at')}, coalesce({column}, ''), coalesce(cashier, ''), "
+            f"coalesce(outcome, ''), count(*) {_COUNTED} GROUP BY 2, 3, 4, 5"
+        )
 
 
 def _v6(conn: sqlite3.Connection, progress: Progress | None = None) -> None:
     """Counts per UTC month beside the daily ones (a report over years folds months, not
     thousands of days); phrasings per situation read the time index (one index fewer)."""
-    conn.execute(_TALLY_MONTH)
-    month = _month_sql("at")
-    for column in TALLY_COLUMNS:
-        conn.execute(
-            "INSERT INTO tally_month (dim, month, value, cashier, outcome, n) "
-            f"SELECT '{column}', {month}, coalesce({column}, ''), coalesce(cashier, ''), "
-            "coalesce(outcome, ''), count(*) FROM interactions "
-            "WHERE at IS NOT NULL AND situation IS NOT NULL GROUP BY 2, 3, 4, 5"
-        )
-    if progress is not None:
-        progress(0.8)
+    step = _steps(progress, 2)
+    _fill_per_column(
+        conn, "tally_month", "month", _month_sql, "year * 12 + month - 1 (UTC): 2026-11 is 24321"
+    )
+    step()
     for name in ("added", "moved"):
         conn.execute(f"DROP TRIGGER IF EXISTS tally_{name}")
     for trigger in _tally_triggers(months=True):
         conn.execute(trigger)
     conn.execute("DROP INDEX IF EXISTS interactions_situation_at")
+    step()
 
 
 def _steps(progress: Progress | None, count: int) -> Callable[[], None]:
