@@ -583,9 +583,9 @@ def migrate(conn: sqlite3.Connection, version: int, progress: Progress | None = 
 
     ``progress`` is told the share of the work done (0 to 1) as the slow steps go on."""
     todo = list(range(version, SCHEMA_VERSION))
-    rewrote = any(number + 1 in REWRITING_MIGRATIONS for number in todo)
     # the last share of the work is giving back the pages a rewrite freed (VACUUM)
-    steps = len(todo) + (1 if rewrote else 0)
+    steps = len(todo) + (1 if REWRITING_MIGRATIONS.intersection(n + 1 for n in todo) else 0)
+    rewrote = False  # a step this connection took rewrote tables
     for place, number in enumerate(todo):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -593,8 +593,10 @@ def migrate(conn: sqlite3.Connection, version: int, progress: Progress | None = 
             # taken this step while this one waited for the lock: never take it twice
             if conn.execute("PRAGMA user_version").fetchone()[0] > number:
                 conn.execute("COMMIT")
-                rewrote = False
+                if progress is not None:
+                    progress((place + 1) / steps)
                 continue
+            rewrote = rewrote or number + 1 in REWRITING_MIGRATIONS
             if number + 1 in SLOW_MIGRATIONS:
 
                 def part(share: float, place: int = place) -> None:
@@ -613,8 +615,8 @@ def migrate(conn: sqlite3.Connection, version: int, progress: Progress | None = 
             progress((place + 1) / steps)
     if rewrote:
         _give_back_space(conn)
-        if progress is not None:
-            progress(1.0)
+    if progress is not None and steps > len(todo):
+        progress(1.0)
 
 
 def _give_back_space(conn: sqlite3.Connection) -> None:
