@@ -178,13 +178,9 @@ def _migration_progress(path: Path) -> Callable[[float], None]:
         if percent < 100 and percent - said[0] < 5:
             return
         said[0] = percent
-        end = "\n" if percent >= 100 else "\r"
-        click.echo(
-            f"pos-coach: {path}: updating the journal to this version: {percent}%",
-            err=True,
-            nl=False,
-        )
-        click.echo(end, err=True, nl=False)
+        end = "\n" if percent >= 100 else "\r"  # the same line, written over until done
+        text = f"pos-coach: {path}: updating the journal to this version: {percent}%{end}"
+        click.echo(text, err=True, nl=False)
 
     return progress
 

@@ -95,7 +95,7 @@ class Rows:
             self._writer = csv.writer(out, lineterminator="\r\n")
 
     def writerow(self, row: Iterable[object]) -> None:
-        self._writer.writerow([excel_safe(v) for v in row] if self.excel else row)
+        self.writerows((row,))
 
     def writerows(self, rows: Iterable[Iterable[object]]) -> None:
         if self.excel:
