@@ -318,15 +318,17 @@ def report(
 @DATA_DIR_OPTION
 def export(fmt: str, data_dir: str | None) -> None:
     """Every event of the journal, oldest first, to standard output."""
-    from pos_coach.review.output import event_batches, events_csv, events_jsonl, iter_events
+    from pos_coach.review.output import events_csv, events_jsonl
 
     journal = _open_journal(data_dir)
+    sys.stdout.flush()
+    out = sys.stdout.buffer  # UTF-8 bytes, made by SQLite, whatever the console's encoding
     with _reading(journal):
         if fmt in ("csv", "excel"):
-            _csv_out()
-            events_csv(event_batches(journal.conn), sys.stdout, excel=fmt == "excel")
+            events_csv(journal.conn, out, excel=fmt == "excel")
         else:
-            events_jsonl(iter_events(journal.conn), sys.stdout)
+            events_jsonl(journal.conn, out)
+        out.flush()
 
 
 @cli.command()

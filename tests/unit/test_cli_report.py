@@ -212,3 +212,87 @@ def test_export_csv_reads_back_as_every_event_whatever_its_text(data_dir):
     ]
     assert out.count('"carriage\rreturn"') == 2  # a lone CR is quoted too: Excel splits on it
     journal.close()
+
+
+def awkward_journal(data_dir):
+    """Every awkward text in every free-text column, one event with none, one whose detail
+    is not JSON (written past the app, as another program might)."""
+    from pos_coach.journal import Event
+
+    journal = Journal.in_dir(data_dir)
+    for n, text in enumerate([*AWKWARD, "-5", "@x", "+7", "\tTab"]):
+        journal.append(
+            Event(
+                "note",
+                store=text,
+                register=text,
+                cashier=text,
+                situation=text,
+                phrase=text,
+                detail={"text": text},
+                interaction=f"i{n}",
+            )
+        )
+    journal.append(Event("note"))
+    journal.db.conn.execute(
+        "INSERT INTO events (id, at, kind, detail) VALUES ('x', '2099-01-01T00:00:00.000Z',"
+        " 'note', 'not {json')"
+    )
+    journal.db.conn.commit()
+    return journal
+
+
+def test_export_for_excel_reads_back_as_every_event_with_formulas_defused(data_dir):
+    from pos_coach.journal import COLUMNS
+    from pos_coach.review.output import excel_safe, iter_events
+
+    journal = awkward_journal(data_dir)
+    result = CliRunner().invoke(cli, ["export", "--format", "excel", "--data-dir", str(data_dir)])
+    assert result.exit_code == 0
+    text = result.stdout_bytes.decode("utf-8")
+    assert text.startswith("\ufeff")
+    got = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    assert got[0] == list(COLUMNS)
+    expected = [
+        ["" if v is None else excel_safe(v) for v in event.values()]
+        for event in iter_events(journal.conn)
+    ]
+    assert got[1:] == expected
+    assert [row[4] for row in got[9:13]] == ["'-5", "'@x", "'+7", "'\tTab"]  # the cashiers
+    journal.close()
+
+
+def test_export_jsonl_reads_back_as_every_event(data_dir):
+    from pos_coach.review.output import iter_events
+
+    journal = awkward_journal(data_dir)
+    code, out, _ = run("export", "--format", "jsonl", "--data-dir", str(data_dir))
+    assert code == 0
+    got = [json.loads(line) for line in out.split("\n")[:-1]]
+    expected = list(iter_events(journal.conn))
+    for event in expected[:-1]:
+        event["detail"] = event["detail"] and json.loads(event["detail"])
+    assert got == expected
+    assert got[-1]["detail"] == "not {json"  # kept as the text it is, not a failed export
+    journal.close()
+
+
+def test_export_is_utf8_whatever_the_console_speaks(data_dir):
+    """Standard output set to a Windows code page (a console in Russia): the bytes are still
+    UTF-8, so a file made with `> events.csv` reads the same on every machine."""
+    import os
+    import subprocess
+    import sys
+
+    journal = awkward_journal(data_dir)
+    journal.close()
+    env = {**os.environ, "PYTHONIOENCODING": "cp1251"}
+    for fmt in ("csv", "excel", "jsonl"):
+        done = subprocess.run(
+            [sys.executable, "-m", "pos_coach", "export", "--format", fmt, "--data-dir", data_dir],
+            capture_output=True,
+            env=env,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "ёж".encode() in done.stdout and "ёж".encode("cp1251") not in done.stdout
