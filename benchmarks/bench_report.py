@@ -17,6 +17,7 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_report.py [--qu
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -362,6 +363,9 @@ def append_row(ten: Path, count: int) -> Row:
 def rows(quick: bool = False) -> list[Row]:
     if shutil.which("sqlite3") is None:
         raise SystemExit("bench_report: the sqlite3 shell is missing (tools/install-bench-deps.sh)")
+    # commands run from bytecode, as an installed program does (pip compiles on install); a
+    # fresh tree, or one where Python may not write bytecode, would compile each module anew
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "pos_coach", quiet=1)
     CACHE.mkdir(parents=True, exist_ok=True)
     one, ten = journal_dir("1M"), journal_dir("10M")
     events = {s: json.loads((f / "built.json").read_text())["events"] for s, f in

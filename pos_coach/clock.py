@@ -29,7 +29,9 @@ def to_utc_text(moment: datetime) -> str:
 
 
 def parse_utc(text: str) -> datetime:
-    return datetime.strptime(text.rstrip("Z"), ISO).replace(tzinfo=UTC)
+    """A time the journal wrote (``2026-11-23T10:15:02.123Z``) as an aware datetime in UTC."""
+    moment = datetime.fromisoformat(text.rstrip("Z"))  # not strptime: 1 ms to import, each run
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -372,6 +371,8 @@ class Settings:
     def save(self) -> None:
         """Write atomically: a temp file in the same folder, then a rename."""
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # here: 3 ms to import, and most commands only read the settings
+
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
