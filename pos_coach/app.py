@@ -236,9 +236,11 @@ def finish_start(window: CounterWindow, core: Core, options: Options) -> list[ob
     look the shop's time zone up, follow the pack folder (and check it now if it changed while
     the app was closed), listen for triggers. Returns what must stay alive."""
     writer = core.counter.writer
-    if core.journal.waiting_for is None:  # else the files wait for a start that can write them
-        writer.take_in(spilled_files(options.data_dir))  # before this run's events, in order
-    writer.start()  # a journal that replaced a damaged one copies its events in
+    if core.journal.waiting_for is None or core.journal.updating:  # else the files wait for
+        writer.take_in(spilled_files(options.data_dir))  # a start that can write them
+    # a journal that replaced a damaged one copies its events in; one of an older version is
+    # brought forward (on the writer's thread: the counter works on meanwhile)
+    writer.start()
     if core.journal.waiting_for is None and check_due(options.data_dir):
         from PySide6.QtCore import QTimer
 
@@ -342,7 +344,9 @@ def start(options: Options) -> int:
         window.show_notice(line)
     inlets: list[object] = []
     window.after_first_paint(lambda: inlets.extend(finish_start(window, core, options)))
-    if core.journal.waiting_for:  # the window says so too, until the folder can be written
+    if core.journal.updating:  # the window says so too, with how far it has got
+        print(f"pos-coach: {core.journal.waiting_for}, while the counter works", file=sys.stderr)
+    elif core.journal.waiting_for:  # the window says so too, until the folder can be written
         print(f"pos-coach: {core.journal.waiting_for}: events wait in memory", file=sys.stderr)
     if core.notice:
         print(f"pos-coach: {core.notice}", file=sys.stderr)

@@ -57,6 +57,7 @@ def shoot(situations: Path, out: Path, card: str, names: dict[str, str]) -> list
         written.append(_banner(situations.parent / "tests" / "data" / "faulty", out, lang))
         written.append(_unwritable(situations, out, lang))
         written += _damaged(situations, out, lang)
+        written += _updating(situations, out, lang)
         written += _settings_warnings(situations, out, lang)
         written += _owner_pin(situations, out, lang)
         for translator in translators:
@@ -136,6 +137,31 @@ def _damaged(situations: Path, out: Path, lang: str) -> list[Path]:
     core.counter.writer.settle(30)
     window.show_waiting()
     written = _at_sizes(window, out, f"damaged-{lang}")
+    window.close()
+    core.journal.close()
+    return written
+
+
+def _updating(situations: Path, out: Path, lang: str) -> list[Path]:
+    """The counter on the first start after an update of the program, while the writer brings
+    a journal of the older version forward (here shown at 37%: a big journal takes minutes)."""
+    import sqlite3
+
+    from pos_coach.journal import schema
+
+    data = Path(tempfile.mkdtemp(prefix="pos-coach-shots-"))
+    conn = sqlite3.connect(data / "journal.db", isolation_level=None)
+    for number, step in enumerate(schema.MIGRATIONS[:4]):
+        step(conn)
+        conn.execute(f"PRAGMA user_version = {number + 1}")
+    conn.close()
+    core = build_core(Options(situations, data, lang))
+    assert core.journal.updating, "the journal was not taken for one to bring forward"
+    core.counter.writer.updating = 0.37  # the writer is not started here: the share stays
+    window = CounterWindow(core.counter, core.load.problems)
+    window.show()
+    window.show_waiting()
+    written = _at_sizes(window, out, f"updating-{lang}")
     window.close()
     core.journal.close()
     return written

@@ -30,7 +30,14 @@ from pos_coach.journal.events import (
     JournalTooNewError,
     utc_now,
 )
-from pos_coach.journal.store import JOURNAL_FILE, Journal, insert_at, is_damage, read_only_uri
+from pos_coach.journal.store import (
+    JOURNAL_FILE,
+    Journal,
+    insert_at,
+    is_damage,
+    read_only_uri,
+    slow_update,
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,9 @@ def shorter_than_header(path: Path) -> bool:
     return header_valid and size < pages * page_size
 
 
+UPDATING = "updating the journal to this version"  # the command line says it the same way
+
+
 def open_or_start_fresh(data_dir: Path) -> tuple[Journal, Damage | None]:
     """The journal of ``data_dir``; a damaged one is kept aside and a fresh one started, into
     which its readable events are then copied (by the writer).
@@ -98,7 +108,9 @@ def open_or_start_fresh(data_dir: Path) -> tuple[Journal, Damage | None]:
     journal that cannot be opened for now (no rights, too many open files, a disk error) is
     left as it is, and the journal waits (events wait in memory) until it can be opened. So
     does a damaged journal when the fresh one cannot be made yet (a full disk): the writer
-    replaces it once it can. Returns the journal and, when one was kept aside, what and why.
+    replaces it once it can; and a journal of an older version whose update takes a while:
+    the writer brings it forward on its own thread (see :attr:`Appender.updating`). Returns
+    the journal and, when one was kept aside, what and why.
     """
     path = Path(data_dir) / JOURNAL_FILE
     from pos_coach.paths import unwritable
@@ -106,6 +118,8 @@ def open_or_start_fresh(data_dir: Path) -> tuple[Journal, Damage | None]:
     problem = unwritable(Path(data_dir))
     if problem is not None:  # not damaged: out of reach for now (read-only disk, no rights)
         return Journal.waiting(path, problem), None
+    if slow_update(path):  # the writer brings it forward on its thread; the counter works on
+        return Journal.waiting(path, f"{path}: {UPDATING}", updating=True), None
     journal: Journal | None = None
     short = shorter_than_header(path)
     try:

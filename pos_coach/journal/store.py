@@ -21,7 +21,14 @@ from pos_coach.journal.events import (
     JournalError,
     JournalTooNewError,
 )
-from pos_coach.journal.schema import INSERT, INSERT_AT, SCHEMA_VERSION, Progress, migrate
+from pos_coach.journal.schema import (
+    INSERT,
+    INSERT_AT,
+    SCHEMA_VERSION,
+    SLOW_MIGRATIONS,
+    Progress,
+    migrate,
+)
 
 JOURNAL_FILE = "journal.db"
 
@@ -57,6 +64,25 @@ def is_damage(exc: BaseException) -> bool:
             SQLITE_NOTADB,
         )
     )
+
+
+def slow_update(path: Path) -> bool:
+    """Whether the journal at ``path`` is of an older version whose update rewrites tables
+    (seconds to minutes on a big journal). Only looks: a file that cannot be read says no, and
+    opening it the usual way then says what is wrong."""
+    if not Path(path).is_file():
+        return False
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    if version == 0:  # a file just made: nothing in it to rewrite
+        return False
+    return any(step + 1 in SLOW_MIGRATIONS for step in range(version, SCHEMA_VERSION))
 
 
 class Journal:
@@ -107,16 +133,24 @@ class Journal:
     # set when the file is known to be damaged but could not be replaced yet (a full disk)
     damaged_for: str | None = None
 
+    # set when the file is being brought up to this version by the writer (see :meth:`waiting`)
+    updating: bool = False
+
     @classmethod
-    def waiting(cls, path: Path, reason: str, damaged: str | None = None) -> Journal:
+    def waiting(
+        cls, path: Path, reason: str, damaged: str | None = None, updating: bool = False
+    ) -> Journal:
         """A journal whose file cannot be opened now (its folder cannot be written): it reads
         as empty, refuses appends with ``reason`` (so the counter keeps them in memory), and
         opens the real file at the first append that finds it writable. ``damaged``: the file
-        is damaged and waits to be replaced (the writer does it as soon as it can)."""
+        is damaged and waits to be replaced (the writer does it as soon as it can).
+        ``updating``: the file is of an older version and takes a while to bring forward, which
+        the writer does on its own thread while the counter works (see :func:`slow_update`)."""
         journal = cls(Path(":memory:"))
         journal.path = Path(path)
         journal.waiting_for = reason
         journal.damaged_for = damaged
+        journal.updating = updating
         return journal
 
     def retry_open(self) -> bool:

@@ -77,6 +77,9 @@ class Appender:
         # the journal is damaged (SQLite agreed, or start-up found it and could not replace it
         # yet): the writer replaces it before it writes anything more
         self._found: str | None = journal.damaged_for
+        # how far the update of a journal of an older version has got (0 to 1), while the
+        # writer brings it forward before it writes (events wait in memory); else None
+        self.updating: float | None = 0.0 if journal.updating else None
         self._found_in: tuple[int, int] | None = None  # the file a check found damaged
         self._cv = threading.Condition()
         self._thread: threading.Thread | None = None
@@ -379,7 +382,8 @@ class Appender:
         """The writer's own connection (an in-memory journal can only share its one)."""
         if str(self.journal.path) == ":memory:":
             return self.journal
-        journal = Journal(self.journal.path)
+        journal = Journal(self.journal.path, self._update_progress)
+        self.updating = None
         try:  # a journal start-up could not look at (it could not be opened then) is checked
             journal.health_check()
         except sqlite3.Error:
@@ -388,6 +392,10 @@ class Appender:
         # it only appends: the pages it needs are the ends of each index, so a small cache
         journal.conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
         return journal
+
+    def _update_progress(self, share: float) -> None:
+        if self.updating is not None:
+            self.updating = share
 
     def _replace(self, target: Journal | None, exc: Exception) -> Journal | None:
         """The journal file is damaged: keep it aside, go on in a fresh one at once."""

@@ -67,6 +67,13 @@ class BackOffice(QObject):
         from pos_coach.clock import shop_zone
         from pos_coach.ui.review.review_window import PREFERRED_SIZE, ReviewWindow
 
+        updating = self.window.counter.writer.updating
+        if updating is not None:  # the file is of the older version until then
+            text = self.tr(
+                "The journal is being updated to this version (%1%); the review opens once that is done."  # noqa: E501 - one literal for the translators
+            )
+            self.window.show_toast(text.replace("%1", str(int(updating * 100))))
+            return
         if self.review is None:
             counter = self.window.counter
             zone = shop_zone(str(self.settings["timezone"]))

@@ -268,10 +268,17 @@ class CounterWindow(QMainWindow):
         journal = self.counter.journal
         self._follow_writer()
         pending = writer.pending  # the writer's thread retries them by itself
-        if not pending and journal.waiting_for is not None:
+        updating = writer.updating  # the writer brings an older journal forward first
+        if not pending and journal.waiting_for is not None and updating is None:
             journal.retry_open()
         count = len(pending) if writer.last_error is not None else 0  # not those in flight
-        if count:
+        if updating is not None:
+            text = self.tr(
+                "Updating the journal to this version: %1%. The counter works on; events wait in memory and are written as soon as it is done."  # noqa: E501 - one literal for the translators
+            ).replace("%1", str(int(updating * 100)))
+            error = f" ({writer.last_error})" if writer.last_error is not None else ""
+            self.waiting.setText(text + error)
+        elif count:
             text = self.tr(
                 "%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.",  # noqa: E501 - one literal for the translators
                 "",
@@ -283,7 +290,9 @@ class CounterWindow(QMainWindow):
                 "The data folder cannot be written; the counter works on, and events will wait in memory until it can be."  # noqa: E501 - one literal for the translators
             )
             self.waiting.setText(f"{text} ({journal.waiting_for})")
-        self.waiting.setVisible(bool(count) or journal.waiting_for is not None)
+        self.waiting.setVisible(
+            bool(count) or journal.waiting_for is not None or updating is not None
+        )
 
     def _follow_writer(self) -> None:
         """When the writer replaced the journal file (a damaged one kept aside, a deleted log

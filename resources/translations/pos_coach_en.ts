@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BackOffice</name>
+    <message>
+        <location filename="../../pos_coach/ui/back_office.py" line="73"/>
+        <source>The journal is being updated to this version (%1%); the review opens once that is done.</source>
+        <translation>The journal is being updated to this version (%1%); the review opens once that is done.</translation>
+    </message>
+</context>
+<context>
     <name>CardForm</name>
     <message>
         <location filename="../../pos_coach/ui/editor/card_form.py" line="60"/>
@@ -201,8 +209,13 @@
 </context>
 <context>
     <name>CounterWindow</name>
+    <message>
+        <location filename="../../pos_coach/ui/counter_window.py" line="277"/>
+        <source>Updating the journal to this version: %1%. The counter works on; events wait in memory and are written as soon as it is done.</source>
+        <translation>Updating the journal to this version: %1%. The counter works on; events wait in memory and are written as soon as it is done.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="276"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="283"/>
         <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
         <translation>
             <numerusform>%n event waits to be written to the journal; the counter works on and it will be written as soon as the disk allows.</numerusform>
@@ -210,12 +223,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="283"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="290"/>
         <source>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</source>
         <translation>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="321"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="330"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n problem in the situation cards:</numerusform>
@@ -223,42 +236,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="327"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="336"/>
         <source>Showing the last good version of:</source>
         <translation>Showing the last good version of:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="509"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="518"/>
         <source>Settings not saved (%1); they apply until the app closes.</source>
         <translation>Settings not saved (%1); they apply until the app closes.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="570"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="579"/>
         <source>Saved: upset</source>
         <translation>Saved: upset</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="571"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="580"/>
         <source>Saved: OK</source>
         <translation>Saved: OK</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="572"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="581"/>
         <source>Saved: WOW!</source>
         <translation>Saved: WOW!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="573"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="582"/>
         <source>Saved: called the lead</source>
         <translation>Saved: called the lead</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="620"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="629"/>
         <source>Found</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="622"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="631"/>
         <source>Nothing found. Try another word.</source>
         <translation>Nothing found. Try another word.</translation>
     </message>

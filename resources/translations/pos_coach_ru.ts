@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>BackOffice</name>
+    <message>
+        <location filename="../../pos_coach/ui/back_office.py" line="73"/>
+        <source>The journal is being updated to this version (%1%); the review opens once that is done.</source>
+        <translation>Журнал переводится на эту версию программы (%1%); обзор откроется, когда перевод закончится.</translation>
+    </message>
+</context>
+<context>
     <name>CardForm</name>
     <message>
         <location filename="../../pos_coach/ui/editor/card_form.py" line="60"/>
@@ -201,8 +209,13 @@
 </context>
 <context>
     <name>CounterWindow</name>
+    <message>
+        <location filename="../../pos_coach/ui/counter_window.py" line="277"/>
+        <source>Updating the journal to this version: %1%. The counter works on; events wait in memory and are written as soon as it is done.</source>
+        <translation>Журнал переводится на эту версию программы: %1%. Касса работает дальше; события ждут в памяти и запишутся, как только перевод закончится.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="276"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="283"/>
         <source>%n event(s) wait to be written to the journal; the counter works on and they will be written as soon as the disk allows.</source>
         <translation>
             <numerusform>%n событие ждёт записи в журнал; касса работает дальше, событие запишется, как только диск позволит.</numerusform>
@@ -211,12 +224,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="283"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="290"/>
         <source>The data folder cannot be written; the counter works on, and events will wait in memory until it can be.</source>
         <translation>В папку данных нельзя записать; касса работает дальше, а события подождут в памяти, пока запись не станет возможной.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_coach/ui/counter_window.py" line="321"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="330"/>
         <source>%n problem(s) in the situation cards:</source>
         <translation>
             <numerusform>%n проблема в карточках ситуаций:</numerusform>
@@ -225,42 +238,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="327"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="336"/>
         <source>Showing the last good version of:</source>
         <translation>Показана последняя исправная версия:</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="509"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="518"/>
         <source>Settings not saved (%1); they apply until the app closes.</source>
         <translation>Настройки не сохранены (%1); они действуют, пока программа не закрыта.</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="570"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="579"/>
         <source>Saved: upset</source>
         <translation>Записано: недоволен</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="571"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="580"/>
         <source>Saved: OK</source>
         <translation>Записано: нормально</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="572"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="581"/>
         <source>Saved: WOW!</source>
         <translation>Записано: ВАУ!</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="573"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="582"/>
         <source>Saved: called the lead</source>
         <translation>Записано: позвали старшего</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="620"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="629"/>
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../pos_coach/ui/counter_window.py" line="622"/>
+        <location filename="../../pos_coach/ui/counter_window.py" line="631"/>
         <source>Nothing found. Try another word.</source>
         <translation>Ничего не нашлось. Попробуйте другое слово.</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from pos_coach.journal import Appender, Event, Journal, spill, spilled_files
+from pos_coach.journal import SCHEMA_VERSION, Appender, Event, Journal, spill, spilled_files
 from tests.ui.conftest import journal_rows
 
 
@@ -138,3 +138,49 @@ def test_a_data_dir_that_cannot_be_written_at_start(qtbot, tmp_path):
     core.counter.writer.close()
     core.journal.close()
     journal.close()
+
+
+def test_an_old_journal_is_brought_forward_while_the_counter_works(qtbot, data_dir):
+    """A journal of an older version: the window opens at once and says the update is under
+    way; a program holding the file locked holds up the update, never the cashier; once it
+    lets go, the journal is brought forward and every event is there, the old ones first."""
+    from zoneinfo import ZoneInfo
+
+    from pos_coach.app import Options, build_core
+    from pos_coach.ui.counter_window import CounterWindow
+    from tests.conftest import SMALL_PACK
+    from tests.unit.test_report_counts import _write_v4, random_events
+
+    old = random_events(7, ZoneInfo("Europe/Moscow"))
+    _write_v4(data_dir / "journal.db", old)
+    other = sqlite3.connect(data_dir / "journal.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # `sqlite3 journal.db` left in a write transaction
+    core = build_core(Options(SMALL_PACK, data_dir, "en"))
+    assert core.journal.updating
+    window = CounterWindow(core.counter, core.load.problems)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    core.counter.writer.start()  # as the app does after the first paint
+    window.start_shift("Anna")
+    window.open_card("gate-alarm", "touch")
+    window.record_outcome("ok")
+    assert window.stack.currentWidget() is window.board  # the counter works on
+    settle(window)
+    assert window.waiting.isVisible()
+    assert "Updating the journal to this version: 0%" in window.waiting.text()
+    assert len(core.counter.writer.pending) == 3
+    window.back_office.open_review()  # the file is of the old version until the update is done
+    assert window.back_office.review is None and "being updated" in window.toast.text()
+    other.execute("ROLLBACK")
+    other.close()
+    qtbot.waitUntil(lambda: core.counter.writer.updating is None, timeout=30_000)
+    settle(window)
+    assert not window.waiting.isVisible() and not core.counter.writer.pending
+    assert core.journal.waiting_for is None  # the window reads the real file now
+    assert core.journal.version == SCHEMA_VERSION
+    assert core.journal.count() == len({e.id for e in old}) + 3
+    newest = [(e.kind, e.situation) for e in core.journal.events()][-3:]
+    assert newest == [("shift_start", None), ("shown", "gate-alarm"), ("outcome", "gate-alarm")]
+    core.counter.writer.close()
+    core.journal.close()

@@ -331,3 +331,46 @@ def test_two_connections_bringing_one_old_journal_forward_take_each_step_once(tm
         truth, "situation", period, Filters()
     )
     journal.close()
+
+
+def test_the_app_brings_an_old_journal_forward_on_the_writers_thread(tmp_path):
+    """The app opens an old journal at once as a waiting one (events wait in memory), and the
+    writer updates the file on its own thread before it writes them; then every event is there
+    once and every report equals the raw count."""
+    from pos_coach.journal import Event, open_or_start_fresh
+    from pos_coach.journal.writer import Appender
+
+    zone = ZoneInfo("Australia/Adelaide")
+    events = random_events(6, zone)
+    _write_v4(tmp_path / "journal.db", events)
+    journal, damaged = open_or_start_fresh(tmp_path)
+    assert damaged is None and journal.updating and journal.waiting_for
+    assert journal.count() == 0  # nothing read yet: the update has not begun
+    version = sqlite3.connect(tmp_path / "journal.db").execute("PRAGMA user_version")
+    assert version.fetchone()[0] == 4
+    writer = Appender(journal)
+    assert writer.updating == 0.0
+    during = Event("note", at="2026-12-04T10:00:00.000Z", detail={"text": "during the update"})
+    number = writer.append(during)  # handed over before the writer has opened the file
+    assert writer.flush(60) and writer.state(number) == "committed"
+    assert writer.updating is None
+    assert journal.retry_open()  # the window's reader now opens the real file
+    assert journal.count() == len({e.id for e in events}) + 1
+    truth = oracle([*events, during], zone)
+    period = days(date(2000, 1, 1), date(2100, 1, 1), zone)
+    reports = Reports(journal.conn, zone)
+    for by in GROUPINGS:
+        assert got(reports.rows(by, period)) == expected(truth, by, period, Filters()), by
+    writer.close()
+    journal.close()
+
+
+def test_a_current_or_new_journal_opens_as_before(tmp_path):
+    from pos_coach.journal import open_or_start_fresh
+
+    journal, _ = open_or_start_fresh(tmp_path)  # a new one
+    assert not journal.updating and journal.waiting_for is None
+    journal.close()
+    journal, _ = open_or_start_fresh(tmp_path)  # a current one
+    assert not journal.updating and journal.waiting_for is None
+    journal.close()
