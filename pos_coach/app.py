@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pos_coach import paths
 from pos_coach.cards import LoadResult
-from pos_coach.cards.cache import load_for_start
+from pos_coach.cards.cache import index_path, load_for_start
 from pos_coach.counter import Counter
 from pos_coach.exits import Exit
 from pos_coach.i18n import message
@@ -59,7 +59,8 @@ def build_core(options: Options) -> Core:
         from pos_coach.cards.model import Pack
 
         pack = Pack(lang=options.lang, name="", categories={}, cards={})
-    library = Library(pack, load.packs.values())  # search reads every language
+    index = index_path(options.situations, options.data_dir, pack.lang)  # kept between starts
+    library = Library(pack, load.packs.values(), index, load.digest)  # search reads every language
     journal, damaged = open_or_start_fresh(options.data_dir)
     journal.read_only()  # the window only reads; every write goes through the counter's writer
     settings = Settings.in_dir(options.data_dir, look_up_zone=False)  # after the first paint

@@ -108,14 +108,17 @@ def read_cache(
     """The cached load of ``root`` and whether the files changed since: None unless its
     fingerprint is ``stamp`` (or, with ``any_files``, it was written by this version)."""
     try:
-        data = json.loads(path.read_bytes())
+        raw = path.read_bytes()
+        data = json.loads(raw)
         if data.get("root") != str(root):
             return None
         written = data.get("fingerprint")
         changed = written != stamp
         if changed and not (any_files and written and written[0] == stamp[0]):
             return None
-        return _decode(data, root), changed
+        result = _decode(data, root)
+        result.digest = digest(raw)
+        return result, changed
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # no cache, or a damaged one: load the pack properly
 
@@ -126,15 +129,28 @@ def write_cache(path: Path, root: Path, stamp: list[list[Any]], result: LoadResu
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # like the rest: ours only
+        raw = json.dumps(blob, ensure_ascii=False).encode("utf-8")
         handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(handle, "w", encoding="utf-8") as file:
-            file.write(json.dumps(blob, ensure_ascii=False))
+        with open(handle, "wb") as file:
+            file.write(raw)
         os.replace(temp, path)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             temp.unlink()
         return False
+    result.digest = digest(raw)
     return True
+
+
+def digest(raw: bytes) -> str:
+    """A name for the content of a pack cache file (its CRC and length)."""
+    return f"{zlib.crc32(raw):08x}-{len(raw)}"
+
+
+def index_path(root: Path, data_dir: Path, lang: str) -> Path:
+    """Where the search index of the pack at ``root``, shown in ``lang``, is kept."""
+    pack = cache_path(root, data_dir)
+    return pack.with_name(f"index-{pack.stem.removeprefix('pack-')}-{lang}.marshal")
 
 
 # -- JSON form -----------------------------------------------------------------------------------

@@ -114,6 +114,9 @@ class LoadResult:
 
     packs: dict[str, Pack] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # names this load's content when it came from or went into the pack cache (what the search
+    # index kept on disk is checked against); None when it was not cached
+    digest: str | None = None
 
     @property
     def card_count(self) -> int:

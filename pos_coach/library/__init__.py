@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 
 from pos_coach.cards.model import Card, Category, Pack
 from pos_coach.library.rotation import PhraseRotation
@@ -14,8 +16,19 @@ class Library:
     """One language of a pack, ready for the counter; search also reads the pack's other
     languages (``others``), so a word in either language finds the card."""
 
-    def __init__(self, pack: Pack, others: Iterable[Pack] = ()) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        others: Iterable[Pack] = (),
+        index_file: Path | None = None,
+        digest: str | None = None,
+    ) -> None:
+        """``index_file``: where the search index is kept between starts, for the pack whose
+        cache has ``digest`` (see :mod:`pos_coach.library.index_file`); without both, the
+        index is built at the first search or warm-up."""
         self.pack = pack
+        self.index_file = index_file
+        self._digest = digest
         self.others = [p for p in others if p.lang != pack.lang]
         self.lang = pack.lang
         self.cards: list[Card] = pack.ordered_cards()
@@ -27,6 +40,11 @@ class Library:
 
     def __len__(self) -> int:
         return len(self.cards)
+
+    @property
+    def warm(self) -> bool:
+        """Whether the search index is built: the first letter typed is answered at once."""
+        return self._index is not None
 
     def get(self, card_id: str) -> Card | None:
         return self._by_id.get(card_id)
@@ -60,11 +78,25 @@ class Library:
         import rapidfuzz.distance.OSA
         import rapidfuzz.process  # noqa: F401 - imported for later
 
+        from pos_coach.library import index_file
         from pos_coach.library.morph import FORMS
 
-        FORMS.load()
         others = [other.ordered_cards() for other in self.others]
-        self._index = SearchIndex(self.cards, others)
+        key = None
+        index = None
+        if self.index_file is not None and self._digest is not None:
+            key = [self._digest, self.lang, index_file.code_stamp()]
+            state = index_file.read(self.index_file, key)
+            if state is not None:
+                with contextlib.suppress(ValueError, TypeError):
+                    index = SearchIndex.restore(self.cards, others, state)
+        if index is None:
+            FORMS.load()
+            index = SearchIndex(self.cards, others)
+            if key is not None and self.index_file is not None:
+                index_file.write(self.index_file, key, index.state())
+        self._index = index
+        FORMS.load()  # the words typed are taken to their dictionary forms too
 
     def warm_up(self, background: bool = False) -> None:
         """Build the search index and load what it needs (the dictionary, the stemmers), before

@@ -26,7 +26,7 @@ import heapq
 import itertools
 import math
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pos_coach.cards.model import Card
@@ -108,19 +108,13 @@ class SearchIndex:
     ) -> None:
         self.cards = list(cards)
         self._forms = forms
-        slot = {card.id: i for i, card in enumerate(self.cards)}
-        self._texts: list[list[tuple[str, str, list[str]]]] = [[] for _ in self.cards]
+        self._docs = _docs(self.cards, others)
         postings: dict[str, dict[int, float]] = {}
         heads: set[str] = set()
-        every = [(i, card) for i, card in enumerate(self.cards)]
-        for pack in others:
-            every.extend((slot[c.id], c) for c in pack if c.id in slot)
-        for doc, card in every:
-            for field, text in _fields(card):
+        for doc, versions in enumerate(self._docs):
+            for field, _lang, typed in _texts(versions):
                 weight = WEIGHTS[field]
-                typed = words(text)
                 seq = [w for w in typed if not is_stop(w)]
-                self._texts[doc].append((field, card.lang, typed))  # short words kept: phrases
                 for word in seq:
                     found = postings.setdefault(word, {})
                     if found.get(doc, 0.0) < weight:
@@ -136,7 +130,40 @@ class SearchIndex:
             for key in (word, *forms.of(word)):
                 by_key.setdefault(key, []).append(word)
         self._by_key = by_key
+        self._derive()
+
+    # What the index is made of, as plain lists and dicts (see :meth:`restore`): building it
+    # means every word of every card through the dictionary, seconds for a pack of thousands.
+    def state(self) -> tuple[object, ...]:
+        return (len(self.cards), self._postings, self._vocab, self._heads, self._by_key)
+
+    @classmethod
+    def restore(
+        cls,
+        cards: Sequence[Card],
+        others: Iterable[Sequence[Card]],
+        state: Sequence[object],
+        forms: Forms = FORMS,
+    ) -> SearchIndex:
+        """The index of ``cards`` (and ``others``, as for building it) from its :meth:`state`,
+        kept from an earlier start for the same cards."""
+        index = cls.__new__(cls)
+        index.cards = list(cards)
+        index._forms = forms
+        count, postings, vocab, heads, by_key = state
+        if count != len(index.cards):
+            raise ValueError("the index was made for another pack")
+        index._docs = _docs(index.cards, others)
+        index._postings = postings  # type: ignore[assignment]
+        index._vocab = vocab  # type: ignore[assignment]
+        index._heads = heads  # type: ignore[assignment]
+        index._by_key = by_key  # type: ignore[assignment]
+        index._derive()
+        return index
+
+    def _derive(self) -> None:
         # typo candidates (card words and their keys), by length
+        by_key = self._by_key
         self._by_length: dict[int, list[str]] = {}
         for term in by_key:
             self._by_length.setdefault(len(term), []).append(term)
@@ -368,7 +395,7 @@ class SearchIndex:
             return found
         where: dict[str, tuple[float, str, str]] = {}
         follows: _Follows = {}
-        for field, lang, typed in self._texts[doc]:
+        for field, lang, typed in _texts(self._docs[doc]):
             weight = WEIGHTS[field]
             seq = [w for w in typed if not is_stop(w)]
             for word in seq:
@@ -433,3 +460,22 @@ def _fields(card: Card) -> Iterable[tuple[str, str]]:
         yield "say", phrase
     for step in card.steps:
         yield "steps", step
+
+
+def _docs(cards: Sequence[Card], others: Iterable[Sequence[Card]]) -> list[list[Card]]:
+    """Each card with its versions in the other languages (the packs share ids)."""
+    docs = [[card] for card in cards]
+    slot = {card.id: i for i, card in enumerate(cards)}
+    for pack in others:
+        for card in pack:
+            if card.id in slot:
+                docs[slot[card.id]].append(card)
+    return docs
+
+
+def _texts(versions: Iterable[Card]) -> Iterator[tuple[str, str, list[str]]]:
+    """The fields of a card's versions as words: (field, language, every word as written,
+    short ones kept: phrases are read from them)."""
+    for card in versions:
+        for field, text in _fields(card):
+            yield field, card.lang, words(text)

@@ -253,6 +253,19 @@ class CounterWindow(QMainWindow):
         if not self._painted:  # a window that is never painted (minimised, covered) starts too
             QTimer.singleShot(PAINT_GRACE_MS, self._first_paint_done)
 
+    @property
+    def usable(self) -> bool:
+        """Whether all a cashier may reach for is made: the window painted, the tiles and the
+        card page, the search index, and what the start left for after the first paint
+        (triggers listened for)."""
+        return (
+            self._painted
+            and not self._after_paint
+            and self._board is not None
+            and self._card_page is not None
+            and self.counter.library.warm
+        )
+
     def _prepare_pages(self) -> None:
         """Make the pages a cashier needs next (tiles, card), and warm up search."""
         self.header.search.setClearButtonEnabled(True)  # hidden until a shift starts anyway
@@ -400,7 +413,9 @@ class CounterWindow(QMainWindow):
     def apply_reload(self, reload: Reload) -> None:
         """Show the cards as they are now: tiles, hotkeys, the open card, search and banner."""
         before = self.counter.library
-        self.counter.library = Library(reload.pack, reload.result.packs.values())
+        self.counter.library = Library(
+            reload.pack, reload.result.packs.values(), before.index_file, reload.result.digest
+        )
         self.counter.library.warm_up(background=True)  # the next keystroke searches at once
         self.reload_library()
         self._refresh_open_card(before)
