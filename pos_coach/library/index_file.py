@@ -34,7 +34,11 @@ def code_stamp() -> list[object]:
         for name in _LIBRARIES:
             with contextlib.suppress(ImportError, ValueError):
                 spec = importlib.util.find_spec(name)
-                if spec is not None and spec.origin:
+                if spec is None or not spec.origin:
+                    continue
+                if spec.submodule_search_locations:  # a package: its code and its data
+                    files.extend(_package_files(Path(spec.origin).parent))
+                else:
                     files.append(Path(spec.origin))
     stamp: list[object] = [FORMAT]
     for path in files:
@@ -44,6 +48,14 @@ def code_stamp() -> list[object]:
         except OSError:
             stamp.append([path.name, None])
     return stamp
+
+
+def _package_files(folder: Path) -> list[Path]:
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        found.extend(Path(parent) / name for name in sorted(names))
+    return found
 
 
 def read(path: Path, key: Sequence[object]) -> tuple[object, ...] | None:
