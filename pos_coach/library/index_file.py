@@ -51,7 +51,7 @@ def code_stamp() -> list[object]:
 
 
 def _package_files(folder: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for parent, folders, names in os.walk(folder):
         folders[:] = sorted(f for f in folders if f != "__pycache__")
         found.extend(Path(parent) / name for name in sorted(names))
