@@ -112,53 +112,47 @@ _INTERACTION_TRIGGERS = (
 )
 
 
-_BACKFILL = (
-    """
-    INSERT OR IGNORE INTO interactions (interaction, at, store, register, cashier, situation,
-                                        card_rev, lang, source, phrase)
-    SELECT interaction, at, store, register, cashier, situation, card_rev, lang, source, phrase
-    FROM events WHERE kind = 'shown' AND interaction IS NOT NULL ORDER BY at, rowid
-    """,
-    """
-    INSERT OR IGNORE INTO interactions (interaction)
-    SELECT DISTINCT interaction FROM events WHERE interaction IS NOT NULL
-    """,
-    """
-    UPDATE interactions SET said = (
-        SELECT count(*) FROM events e WHERE e.interaction = interactions.interaction
-        AND e.kind = 'said')
-    """,
-    """
-    UPDATE interactions SET (outcome, ended_at, phrase) = (
-        SELECT e.outcome, e.at, coalesce(e.phrase, interactions.phrase) FROM events e
-        WHERE e.interaction = interactions.interaction AND e.kind = 'outcome'
-        ORDER BY e.at DESC, e.rowid DESC LIMIT 1)
-    WHERE EXISTS (SELECT 1 FROM events e WHERE e.interaction = interactions.interaction
-                  AND e.kind = 'outcome')
-    """,
-    """
-    UPDATE interactions SET dismissed = 1, ended_at = coalesce(ended_at, (
-        SELECT min(e.at) FROM events e WHERE e.interaction = interactions.interaction
-        AND e.kind = 'dismissed'))
-    WHERE EXISTS (SELECT 1 FROM events e WHERE e.interaction = interactions.interaction
-                  AND e.kind = 'dismissed')
-    """,
-)
-
-
-def _v2(conn: sqlite3.Connection) -> None:
+def _v2(conn: sqlite3.Connection, progress: Progress | None = None) -> None:
     """Interactions: one row per card shown, with how it ended, for fast reports."""
     conn.execute(_INTERACTIONS)
     for trigger in _INTERACTION_TRIGGERS:
         conn.execute(trigger)
-    # build the rows for the events already there; the events themselves are not touched
-    for statement in _BACKFILL:
-        conn.execute(statement)
+    _replay_interactions(conn, progress)
     # Reports count interactions by (one column or the hour, outcome) over a time range, with
     # optional filters: one covering index per grouping, in that order, so SQLite streams the
     # groups straight out of the index without sorting (a year of a busy till in ~100 ms).
     for name, columns in _REPORT_INDEXES.items():
         conn.execute(f"CREATE INDEX {name} ON interactions ({columns})")
+
+
+_REPLAYED = (
+    "interaction, kind, at, store, register, cashier, situation, card_rev, lang, "
+    "source, phrase, outcome"
+)
+
+
+def _replay_interactions(conn: sqlite3.Connection, progress: Progress | None) -> None:
+    """Build the rows for the events already there exactly as the triggers would have, had
+    they been there when the events were written: the events go, in the order they were
+    written, through the same triggers on a scratch table (the events are not touched)."""
+    conn.execute(f"CREATE TEMP TABLE replay AS SELECT {_REPLAYED} FROM events WHERE 0")
+    for trigger in _INTERACTION_TRIGGERS:
+        text = trigger.replace("CREATE TRIGGER interactions_", "CREATE TEMP TRIGGER replay_")
+        # (names in a trigger's body are not qualified: ``interactions`` is the main one)
+        conn.execute(text.replace("AFTER INSERT ON events", "AFTER INSERT ON replay"))
+    last = conn.execute("SELECT coalesce(max(rowid), 0) FROM events").fetchone()[0]
+    parts = 20
+    for part in range(parts):
+        low, high = last * part // parts, last * (part + 1) // parts
+        conn.execute(
+            f"INSERT INTO temp.replay SELECT {_REPLAYED} FROM events WHERE rowid > ? AND "
+            "rowid <= ? AND interaction IS NOT NULL ORDER BY rowid",
+            (low, high),
+        )
+        conn.execute("DELETE FROM temp.replay")
+        if progress is not None:
+            progress((part + 1) / (parts + 1))
+    conn.execute("DROP TABLE temp.replay")  # its triggers go with it
 
 
 _REPORT_INDEXES = {
@@ -195,7 +189,7 @@ END
 """
 
 
-def _v3(conn: sqlite3.Connection) -> None:
+def _v3(conn: sqlite3.Connection, progress: Progress | None = None) -> None:
     """Phrase uses: the rotation's memory in a small table instead of a scan of every event."""
     conn.execute(_PHRASE_USES)
     conn.execute(_PHRASE_USES_TRIGGER)
@@ -550,7 +544,7 @@ def _steps(progress: Progress | None, count: int) -> Callable[[], None]:
 MIGRATIONS: list[Callable[..., None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 # migrations worth a word to the user (they rewrite tables: seconds on a big journal)
-SLOW_MIGRATIONS = {5, 6}
+SLOW_MIGRATIONS = {2, 3, 5, 6}
 # migrations that rewrite tables, freeing a good part of the file: a VACUUM follows them (the
 # few pages other steps free are used again by the next events)
 REWRITING_MIGRATIONS = {5}
@@ -609,7 +603,8 @@ def migrate(conn: sqlite3.Connection, version: int, progress: Progress | None = 
             conn.execute(f"PRAGMA user_version = {number + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back by itself (a full disk)
+                conn.execute("ROLLBACK")
             raise
         if progress is not None:
             progress((place + 1) / steps)

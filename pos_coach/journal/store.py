@@ -33,6 +33,7 @@ from pos_coach.journal.schema import (
 JOURNAL_FILE = "journal.db"
 
 # how long a write waits for another program's lock before the event is queued instead
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6  # another connection holds the file (primary result codes)
 BUSY_TIMEOUT_MS = 2  # the UI thread never waits longer on another program (DESIGN: 2 ms)
 
 # SQLite's primary result codes that mean "the file is damaged", as opposed to "the disk refuses
@@ -43,6 +44,16 @@ SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
 def read_only_uri(path: Path | str) -> str:
     """The URI SQLite opens ``path`` read-only with (relative paths taken from here)."""
     return f"{Path(path).absolute().as_uri()}?mode=ro"
+
+
+BUSY = "another program is writing to it, or bringing it up to this version"
+AGAIN = "; try again in a moment"
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether another connection held the file (SQLite's "database is locked")."""
+    code = getattr(exc, "sqlite_errorcode", None) or 0
+    return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
 
 
 def is_refusal(exc: BaseException) -> bool:
@@ -115,6 +126,8 @@ class Journal:
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
             kind = JournalDamagedError if is_damage(exc) else JournalError
+            if is_busy(exc):
+                raise kind(f"{self.path}: cannot open the journal now ({BUSY}){AGAIN}") from exc
             raise kind(f"{self.path}: cannot open the journal: {exc}") from exc
         self.wal = mode == "wal"
         # SQLite keeps the log beside the file a symbolic link points to
@@ -216,7 +229,19 @@ class Journal:
                 f"{self.path}: schema version {version} is newer than this program knows "
                 f"({SCHEMA_VERSION}); update POS Coach"
             )
-        migrate(conn, version, self._progress)
+        try:
+            migrate(conn, version, self._progress)
+        except sqlite3.Error as exc:  # the journal is as it was: each step is one transaction
+            if is_damage(exc):
+                raise JournalDamagedError(f"{self.path}: {exc}") from exc
+            if is_busy(exc):
+                raise JournalError(
+                    f"{self.path}: cannot update the journal to this version now ({BUSY}){AGAIN}"
+                ) from exc
+            raise JournalError(
+                f"{self.path}: cannot update the journal to this version: {exc}"
+                " (it is kept as it was)"
+            ) from exc
 
     @property
     def db(self) -> Any:

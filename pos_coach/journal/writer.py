@@ -33,7 +33,7 @@ from pathlib import Path
 from pos_coach.journal.damage import Damage, Recovery, replace_damaged, rescue
 from pos_coach.journal.events import Event, JournalDamagedError, JournalError
 from pos_coach.journal.spill import Spilled
-from pos_coach.journal.store import Journal, is_damage, is_refusal
+from pos_coach.journal.store import SQLITE_BUSY, SQLITE_LOCKED, Journal, is_damage, is_refusal
 
 RETRY_SECONDS = 2.0  # how often a refused write is tried again
 WRITER_CACHE_KIB = 512  # page cache of the writer's connection (SQLite's default is 2,000 KiB)
@@ -493,9 +493,6 @@ class Appender:
         for listener in list(self.listeners):
             with contextlib.suppress(Exception):  # a listener never stops the writer
                 listener()
-
-
-SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
 def _stale(exc: Exception) -> bool:

@@ -83,3 +83,79 @@ def test_the_counter_works_while_an_old_journal_is_brought_forward(tmp_path, old
         conn.close()
     assert ids[0] == ids[1] >= OLD_EVENTS + 2
     assert interactions == shown  # the report tables hold every card shown, old and new
+
+
+def small_old_journal(data: Path, events: int = 10_000) -> Path:
+    data.mkdir(parents=True, exist_ok=True)
+    path = data / "journal.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")  # as the app writes it
+    for number, step in enumerate(journal_schema.MIGRATIONS[:4]):
+        step(conn)
+        conn.execute(f"PRAGMA user_version = {number + 1}")
+    conn.executemany(journal_schema.INSERT, note_rows(events))
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path
+
+
+def pos_coach(*args: str, **popen: object) -> subprocess.CompletedProcess[str]:
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "pos_coach", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **popen,  # type: ignore[arg-type]
+    )
+
+
+def test_a_command_meeting_an_update_under_way_says_so_in_a_line(tmp_path):
+    """Another program holds the old journal (the app bringing it forward, or a `sqlite3`
+    left in a write): `report` and `export` say what is going on and to try again; before,
+    a traceback ("database is locked")."""
+    data = tmp_path / "data"
+    path = small_old_journal(data)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        for command in ("report", "export"):
+            done = pos_coach(command, "--data-dir", str(data))
+            assert done.returncode == 1, done
+            assert "Traceback" not in done.stderr
+            assert "cannot update the journal to this version now" in done.stderr
+            assert "another program" in done.stderr and "try again" in done.stderr
+            assert str(path) in done.stderr and done.stderr.count("\n") == 1
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert version(path) == 4
+    assert pos_coach("report", "--data-dir", str(data)).returncode == 0  # now it can
+    assert version(path) == journal_schema.SCHEMA_VERSION
+
+
+def test_a_full_disk_in_the_middle_of_an_update_keeps_the_journal_as_it_was(tmp_path):
+    """No room for the update: one line naming the file and the disk's refusal (before: a
+    traceback about a rollback), and the old journal is whole, every event in it."""
+    import resource
+
+    data = tmp_path / "disk" / "data"
+    path = small_old_journal(data, 20_000)
+
+    def no_room() -> None:  # the kernel lets no file of the command grow past 256 KiB: the
+        # log, where the update's pages go first, meets a full disk part-way
+        resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, resource.RLIM_INFINITY))
+
+    done = pos_coach("report", "--data-dir", str(data), preexec_fn=no_room)
+    assert done.returncode == 1, done
+    assert "Traceback" not in done.stderr and "rollback" not in done.stderr
+    assert "cannot update the journal to this version" in done.stderr
+    assert str(path) in done.stderr and "kept as it was" in done.stderr
+    assert version(path) == 4
+    assert count_events(data) == 20_000
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()

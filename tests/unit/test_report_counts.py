@@ -201,10 +201,11 @@ FILTERS = (
 )
 
 
-def _write_v4(path, events: list[Event]) -> None:
-    """A journal as the previous version wrote it (schema 4), events through its triggers."""
+def _write_v4(path, events: list[Event], version: int = 4) -> None:
+    """A journal as an earlier version wrote it (schema 4, or ``version``), events through its
+    triggers."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for number, step in enumerate(journal_schema.MIGRATIONS[:4]):
+    for number, step in enumerate(journal_schema.MIGRATIONS[:version]):
         step(conn)
         conn.execute(f"PRAGMA user_version = {number + 1}")
     rows = [[event.row()[c] for c in COLUMNS] for event in events]
@@ -213,7 +214,7 @@ def _write_v4(path, events: list[Event]) -> None:
 
 
 @pytest.mark.parametrize("zone_name", ZONES)
-@pytest.mark.parametrize("built", ["appended", "migrated"])
+@pytest.mark.parametrize("built", ["appended", "migrated", "from schema 1"])
 def test_every_report_equals_the_raw_count(tmp_path, zone_name, built):
     zone = ZoneInfo(zone_name)
     seed = ZONES.index(zone_name)
@@ -222,8 +223,8 @@ def test_every_report_equals_the_raw_count(tmp_path, zone_name, built):
         journal = Journal(tmp_path / "journal.db")
         for start in range(0, len(events), 97):
             journal.append_many(events[start : start + 97])
-    else:  # a journal of the previous schema, brought forward on opening
-        _write_v4(tmp_path / "journal.db", events)
+    else:  # a journal of an earlier schema, brought forward on opening
+        _write_v4(tmp_path / "journal.db", events, 1 if built == "from schema 1" else 4)
         journal = Journal(tmp_path / "journal.db")
     truth = oracle(events, zone)
     reports = Reports(journal.conn, zone)
