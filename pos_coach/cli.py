@@ -273,8 +273,12 @@ def report(
     from pos_coach.settings import Settings
 
     journal = _open_journal(data_dir)
+    lang = lang or system_lang()
+    settings = Settings.in_dir(paths.data_dir(data_dir), keep_aside=False)
+    for line in settings.warning_lines(lang):  # a zone that does not exist, a broken file
+        click.echo(f"pos-coach: {line}", err=True)
     with _reading(journal):
-        zone = shop_zone(str(Settings.in_dir(paths.data_dir(data_dir))["timezone"]))
+        zone = shop_zone(str(settings["timezone"]))
         last = until.date() if until else datetime.now(zone).date()
         first = since.date() if since else last - timedelta(days=29)
         period = days(first, last, zone)
@@ -284,7 +288,6 @@ def report(
         if by in ("hour", "day", "weekday"):
             rows.sort(key=lambda r: r.key)
         total = reports.total(period, filters)
-        lang = lang or system_lang()
         if by == "weekday" and fmt != "json":  # names for people; JSON keeps 0 = Monday
             rows = [replace(r, key=weekday_name(int(r.key), lang)) for r in rows]
         if fmt in ("csv", "excel"):

@@ -282,17 +282,22 @@ class Settings:
     a value of the wrong type or out of its range is not used either: its default is. Each
     such case leaves one line in :attr:`warnings`."""
 
-    def __init__(self, path: Path, look_up_zone: bool = True) -> None:
-        """``look_up_zone=False`` leaves the time zone's lookup to :meth:`check_zone`, later."""
+    def __init__(self, path: Path, look_up_zone: bool = True, keep_aside: bool = True) -> None:
+        """``look_up_zone=False`` leaves the time zone's lookup to :meth:`check_zone`, later;
+        ``keep_aside=False`` (a command that only reads them) leaves a broken file where it is,
+        for the app to keep aside and say so."""
         self.path = Path(path)
         self.values: dict[str, Any] = {s.name: _copy(s.default) for s in SETTINGS}
         self.warnings: list[SettingsWarning] = []
         self.read_at = time.monotonic()  # a wait the file calls for (wrong PINs) counts from here
+        self._keep_aside = keep_aside
         self._load(look_up_zone)
 
     @classmethod
-    def in_dir(cls, data_dir: Path, look_up_zone: bool = True) -> Settings:
-        return cls(Path(data_dir) / SETTINGS_FILE, look_up_zone)
+    def in_dir(
+        cls, data_dir: Path, look_up_zone: bool = True, keep_aside: bool = True
+    ) -> Settings:
+        return cls(Path(data_dir) / SETTINGS_FILE, look_up_zone, keep_aside)
 
     def check_zone(self) -> SettingsWarning | None:
         """Look the time zone up in the zone database; one that does not exist is not used
@@ -325,6 +330,9 @@ class Settings:
             from pos_coach.paths import keep_aside
 
             detail = {"path": str(self.path), "detail": str(exc)[:200]}
+            if not self._keep_aside:
+                self.warnings.append(SettingsWarning("settings_broken_here", detail))
+                return
             try:
                 backup = keep_aside(self.path, "broken")  # never replaces an earlier copy
                 self.warnings.append(

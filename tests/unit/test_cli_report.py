@@ -296,3 +296,19 @@ def test_export_is_utf8_whatever_the_console_speaks(data_dir):
         )
         assert done.returncode == 0, done.stderr
         assert "ёж".encode() in done.stdout and "ёж".encode("cp1251") not in done.stdout
+
+
+def test_a_report_says_which_settings_it_could_not_use_and_moves_nothing(shop):
+    """A zone that does not exist (a typo) or a settings file that is not JSON: the report
+    says so on standard error (its figures are in another zone than the shop thinks), and
+    leaves the file where it is (the app keeps a broken one aside, and says so)."""
+    data_dir, _ = shop
+    settings = data_dir / "settings.json"
+    settings.write_text('{"timezone": "Europe/moscow"}', "utf-8")
+    code, _, err = run("report", "--data-dir", str(data_dir), "--lang", "en")
+    assert code == 0 and "Europe/moscow" in err and "timezone" in err
+    settings.write_text('{"timezone": "Asia/Kolkata",}', "utf-8")  # one comma too many
+    code, _, err = run("report", "--data-dir", str(data_dir), "--lang", "en")
+    assert code == 0 and "settings.json cannot be read" in err
+    assert settings.read_text("utf-8") == '{"timezone": "Asia/Kolkata",}'
+    assert sorted(p.name for p in data_dir.glob("settings*")) == ["settings.json"]
