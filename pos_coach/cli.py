@@ -10,7 +10,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -219,11 +219,32 @@ DATA_DIR_OPTION = click.option(
 )
 
 
+class Day(click.ParamType):
+    """A day as YYYY-MM-DD, one that exists, that a report can start or end on."""
+
+    name = "YYYY-MM-DD"
+    FIRST, LAST = date(1, 1, 2), date(9999, 12, 30)  # a day either side, for any zone's offset
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            self.fail(f"{value!r} is not a day written YYYY-MM-DD", param, ctx)
+        try:
+            day = date.fromisoformat(text)
+        except ValueError as exc:
+            self.fail(f"{value!r} is not a day of the calendar ({exc})", param, ctx)
+        if not self.FIRST <= day <= self.LAST:
+            self.fail(f"{value!r}: a report covers {self.FIRST} to {self.LAST}", param, ctx)
+        return day
+
+
 @cli.command()
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day (shop's local date).")
-@click.option(
-    "--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day, included (default today)."
-)
+@click.option("--since", type=Day(), help="First day (shop's local date).")
+@click.option("--until", type=Day(), help="Last day, included (default today).")
 @click.option(
     "--by",
     type=click.Choice(
@@ -246,8 +267,8 @@ DATA_DIR_OPTION = click.option(
 @DATA_DIR_OPTION
 @LANG_OPTION
 def report(
-    since: datetime | None,
-    until: datetime | None,
+    since: date | None,
+    until: date | None,
     by: str,
     fmt: str,
     cashier: str | None,
@@ -279,8 +300,11 @@ def report(
         click.echo(f"pos-coach: {line}", err=True)
     with _reading(journal):
         zone = shop_zone(str(settings["timezone"]))
-        last = until.date() if until else datetime.now(zone).date()
-        first = since.date() if since else last - timedelta(days=29)
+        last = until or min(datetime.now(zone).date(), Day.LAST)
+        first = since or max(last - timedelta(days=29), Day.FIRST)
+        if first > last:
+            given = "" if until else f" (today, in {zone})"
+            raise click.UsageError(f"--since {first} is after --until {last}{given}")
         period = days(first, last, zone)
         filters = Filters(cashier=cashier, situations=(situation,) if situation else None)
         reports = Reports(journal.conn, zone)

@@ -312,3 +312,51 @@ def test_a_report_says_which_settings_it_could_not_use_and_moves_nothing(shop):
     assert code == 0 and "settings.json cannot be read" in err
     assert settings.read_text("utf-8") == '{"timezone": "Asia/Kolkata",}'
     assert sorted(p.name for p in data_dir.glob("settings*")) == ["settings.json"]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--since", "2040-01-01", "--until", "2030-01-01"], "is after --until 2030-01-01"),
+        (["--since", "9999-12-30"], "is after --until"),  # the default end: today
+        (["--since", "2024-02-30"], "not a day of the calendar"),
+        (["--until", "2024-13-01"], "not a day of the calendar"),
+        (["--since", "20240101"], "not a day written YYYY-MM-DD"),
+        (["--since", "0001-01-01"], "a report covers 0001-01-02 to 9999-12-30"),
+        (["--until", "9999-12-31"], "a report covers 0001-01-02 to 9999-12-30"),
+    ],
+)
+def test_a_period_that_cannot_be_is_said_in_a_line(shop, args, said):
+    data_dir, _ = shop
+    code, out, err = run("report", *args, "--data-dir", str(data_dir))
+    assert code == 2 and said in err and "Traceback" not in err and out == ""
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata"])
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [("0001-01-02", "0001-01-03"), ("9999-12-30", "9999-12-30"), ("0001-01-02", "9999-12-30")],
+)
+def test_the_first_and_last_days_a_report_covers_in_any_zone(shop, zone, since, until):
+    data_dir, journal = shop
+    shown = "SELECT count(DISTINCT interaction) FROM events WHERE kind = 'shown'"
+    every = journal.conn.execute(shown).fetchone()[0]  # every card of the shop's journal
+    settings = Settings.in_dir(data_dir)
+    settings["timezone"] = zone
+    settings.save()
+    for by in ("situation", "hour", "day", "weekday"):
+        code, out, err = run(
+            "report",
+            "--since",
+            since,
+            "--until",
+            until,
+            "--by",
+            by,
+            "--format",
+            "json",
+            "--data-dir",
+            str(data_dir),
+        )
+        assert code == 0, err
+        assert json.loads(out)["total"]["interactions"] == (every if since < "2026" < until else 0)
