@@ -196,12 +196,24 @@ def _csv_out() -> None:
 
 @contextlib.contextmanager
 def _reading(journal: Journal) -> Iterator[None]:
-    """Reading the journal: a damaged page met on the way is said in a sentence naming the
-    file and what to do, never a traceback (exit 1)."""
+    """Reading the journal to standard output: a damaged page met on the way, or an output
+    that cannot be written (a full disk, a closed one), is said in a sentence naming the file
+    and what to do, never a traceback (exit 1)."""
     import sqlite3
 
     try:
+        if sys.stdout is None:  # started with its output closed (`>&-`)
+            click.echo("pos-coach: standard output is closed: nowhere to write to", err=True)
+            sys.exit(Exit.PROBLEMS)
         yield
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): nothing to say, as any filter
+        _drop_stdout()
+        sys.exit(Exit.PROBLEMS)
+    except OSError as exc:  # a full disk, a disk error
+        _drop_stdout()
+        click.echo(f"pos-coach: cannot write the output: {exc.strerror or exc}", err=True)
+        sys.exit(Exit.PROBLEMS)
     except sqlite3.DatabaseError as exc:
         click.echo(
             f"pos-coach: {journal.path}: the journal cannot be read to the end ({exc}). Start"
@@ -212,6 +224,14 @@ def _reading(journal: Journal) -> Iterator[None]:
         sys.exit(Exit.PROBLEMS)
     finally:
         journal.close()
+
+
+def _drop_stdout() -> None:
+    """What is still buffered for standard output is dropped: the exit would try it again."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 DATA_DIR_OPTION = click.option(
@@ -348,9 +368,9 @@ def export(fmt: str, data_dir: str | None) -> None:
     from pos_coach.review.output import events_csv, events_jsonl
 
     journal = _open_journal(data_dir)
-    sys.stdout.flush()
-    out = sys.stdout.buffer  # UTF-8 bytes, made by SQLite, whatever the console's encoding
     with _reading(journal):
+        sys.stdout.flush()
+        out = sys.stdout.buffer  # UTF-8 bytes, made by SQLite, whatever the console's encoding
         if fmt in ("csv", "excel"):
             events_csv(journal.conn, out, excel=fmt == "excel")
         else:

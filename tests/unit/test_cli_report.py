@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pos_coach.cli import cli
-from pos_coach.journal import Journal
+from pos_coach.journal import Event, Journal
 from pos_coach.review import Reports
 from pos_coach.settings import Settings
 from tests.unit.test_review import MOSCOW, SATURDAY, fill
@@ -360,3 +360,33 @@ def test_the_first_and_last_days_a_report_covers_in_any_zone(shop, zone, since, 
         )
         assert code == 0, err
         assert json.loads(out)["total"]["interactions"] == (every if since < "2026" < until else 0)
+
+
+@pytest.mark.parametrize("command", [["export"], ["export", "--format", "jsonl"], ["report"]])
+def test_an_output_that_cannot_be_written_is_said_in_a_line(shop, command):
+    """Standard output on a full disk (/dev/full), closed (`>&-`), or a reader that stops early
+    (`| head -1`): a line on standard error (nothing for the reader that stopped), exit 1,
+    never a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    data_dir, journal = shop
+    # far more than any pipe holds (some systems give a pipe a megabyte)
+    journal.append_many([Event("note", detail={"text": "x" * 500}) for _ in range(20_000)])
+    argv = [sys.executable, "-m", "pos_coach", *command, "--data-dir", str(data_dir)]
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "cannot write the output: No space left on device" in done.stderr
+    done = subprocess.run(
+        argv, stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=lambda: os.close(1)
+    )
+    assert done.returncode == 1 and "standard output is closed" in done.stderr
+    if command == ["report"]:
+        return  # a table fits in any pipe: written whole before the reader stops
+    import shlex
+
+    line = f"{shlex.join(argv)} 2>err | head -c 100 >/dev/null; exit ${{PIPESTATUS[0]}}"
+    done = subprocess.run(["bash", "-c", line], cwd=data_dir, timeout=60)
+    assert done.returncode == 1 and (data_dir / "err").read_text() == ""
