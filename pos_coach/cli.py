@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -162,6 +163,8 @@ def _open_journal(data_dir: str | None) -> Journal:
         click.echo(f"pos-coach: no journal in {folder} (give --data-dir?)", err=True)
         sys.exit(Exit.PROBLEMS)
     try:
+        if not os.access(folder, os.W_OK):  # read-only media, a folder of someone else's
+            return Journal.on_read_only_disk(folder / JOURNAL_FILE)
         return Journal.in_dir(folder, _migration_progress(folder / JOURNAL_FILE))
     except JournalError as exc:
         click.echo(f"pos-coach: {exc}", err=True)
@@ -228,8 +231,6 @@ def _reading(journal: Journal) -> Iterator[None]:
 
 def _drop_stdout() -> None:
     """What is still buffered for standard output is dropped: the exit would try it again."""
-    import os
-
     with contextlib.suppress(OSError, ValueError, AttributeError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 

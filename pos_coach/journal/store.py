@@ -166,6 +166,44 @@ class Journal:
         journal.updating = updating
         return journal
 
+    @classmethod
+    def on_read_only_disk(cls, path: Path) -> Journal:
+        """The journal at ``path`` in a folder that cannot be written (a backup on a locked USB
+        stick, a read-only share), only to read: SQLite reads such a file as one that nothing
+        changes, which it cannot while that is so. One of an older version cannot be read so
+        (it would have to be brought forward first), nor one whose log still holds events."""
+        path = Path(path)
+        log = Path(f"{path}-wal")
+        if log.exists() and log.stat().st_size > 0:
+            raise JournalError(
+                f"{path}: the folder cannot be written and the journal's log ({log.name}) still"
+                " holds events: copy both files to a folder that can be written, or make a"
+                " backup (pos-coach backup) where the journal was written"
+            )
+        try:
+            conn = sqlite3.connect(f"{read_only_uri(path)}&immutable=1", uri=True)
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            kind = JournalDamagedError if is_damage(exc) else JournalError
+            raise kind(f"{path}: cannot open the journal: {exc}") from exc
+        if version != SCHEMA_VERSION:
+            conn.close()
+            if version > SCHEMA_VERSION:
+                raise JournalTooNewError(
+                    f"{path}: schema version {version} is newer than this program knows "
+                    f"({SCHEMA_VERSION}); update POS Coach"
+                )
+            raise JournalError(
+                f"{path}: the journal is of an older version of POS Coach and the folder cannot"
+                " be written, so it cannot be brought up to this one: copy it to a folder that"
+                " can be written and run the command there"
+            )
+        journal = cls.__new__(cls)
+        journal.path, journal.conn, journal.reader, journal.wal = path, conn, True, False
+        journal._db, journal._progress = None, None
+        journal._reserved = journal._recovering = None
+        return journal
+
     def retry_open(self) -> bool:
         """For a waiting journal: open the real file if its folder can be written now."""
         if self.waiting_for is not None:

@@ -159,3 +159,53 @@ def test_a_full_disk_in_the_middle_of_an_update_keeps_the_journal_as_it_was(tmp_
         assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path):
+    """A folder on a file system mounted read-only (a locked USB stick), made by the test;
+    where it may not mount one and is not root, a folder it may not write."""
+    import os
+
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0 and os.geteuid() == 0:
+        pytest.skip("root without a way to mount: no folder it cannot write")
+
+    def lock() -> None:
+        if mounted.returncode == 0:
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        else:
+            folder.chmod(0o555)
+
+    try:
+        yield folder, lock
+    finally:
+        if mounted.returncode == 0:
+            subprocess.run(["umount", "-l", str(folder)], check=False)
+        else:
+            folder.chmod(0o755)
+
+
+def test_a_backup_on_a_read_only_stick_can_be_reported_and_exported(tmp_path, read_only_folder):
+    """`report` and `export` read a journal where nothing may be written (before: "attempt to
+    write a readonly database"); one of an older version there is said plainly."""
+    folder, lock = read_only_folder
+    data = tmp_path / "till"
+    small_old_journal(data, 3000)
+    assert pos_coach("report", "--data-dir", str(data)).returncode == 0  # brought forward
+    assert pos_coach("backup", str(folder / "journal.db"), "--data-dir", str(data)).returncode == 0
+    small_old_journal(folder / "old", 10)
+    lock()
+    args = ("report", "--since", "2026-01-01", "--format", "json", "--data-dir")
+    report = pos_coach(*args, str(folder))
+    assert report.returncode == 0, report.stderr
+    here = pos_coach(*args, str(data))
+    assert report.stdout == here.stdout
+    exported = pos_coach("export", "--data-dir", str(folder))
+    assert exported.returncode == 0 and exported.stdout.count("\n") == 3001
+    old = pos_coach("report", "--data-dir", str(folder / "old"))
+    assert old.returncode == 1 and "older version" in old.stderr and "Traceback" not in old.stderr
