@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,8 +33,12 @@ def backup(data_dir: Path, dest: Path) -> Copy:
     if not source.is_file():
         raise JournalError(f"{source}: no journal here (give --data-dir?)")
     dest = Path(dest)
+    names: Iterator[Path] | None = None  # a folder: the name is this one's to choose
     if dest.is_dir():
-        dest = dest / f"journal-{datetime.now():%Y%m%d-%H%M%S}.db"
+        stamp = f"journal-{datetime.now():%Y%m%d-%H%M%S}"
+        # two backups in one second (two tills onto one stick): the next free name
+        names = (dest / (f"{stamp}-{n}.db" if n else f"{stamp}.db") for n in range(1000))
+        dest = next(d for d in names if not (d.exists() or d.is_symlink()))
     if dest.exists() or dest.is_symlink():
         raise JournalError(f"{dest}: already exists; a backup never replaces a file")
     import shutil
@@ -50,20 +55,32 @@ def backup(data_dir: Path, dest: Path) -> Copy:
         count = _copy(source, part)
         os.chmod(part, 0o600)  # it holds cashiers' names
         _fsync(part)
-        try:
-            os.link(part, dest)  # fails, replacing nothing (not even a link), if taken
-        except FileExistsError:
-            raise JournalError(f"{dest}: already exists; a backup never replaces a file") from None
-        except OSError:  # no hard links on this file system (FAT, some shares)
-            if dest.exists() or dest.is_symlink():
-                raise JournalError(f"{dest}: already exists") from None
-            os.rename(part, dest)
+        dest = _place(part, dest, names)
         _fsync(dest.parent)
     except OSError as exc:
         raise JournalError(f"{dest}: cannot write the backup: {exc.strerror or exc}") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return Copy(dest, count)
+
+
+def _place(part: Path, dest: Path, names: Iterator[Path] | None) -> Path:
+    """Give the finished copy its name, never replacing a file; taken meanwhile (another
+    backup, just now): the next of ``names`` if the name was this one's to choose."""
+    while True:
+        try:
+            os.link(part, dest)  # fails, replacing nothing (not even a link), if taken
+            return dest
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links on this file system (FAT, some shares)
+            if not (dest.exists() or dest.is_symlink()):
+                os.rename(part, dest)
+                return dest
+        following = next(names, None) if names is not None else None
+        if following is None:
+            raise JournalError(f"{dest}: already exists; a backup never replaces a file")
+        dest = following
 
 
 def _copy(source: Path, part: Path) -> int:

@@ -386,6 +386,33 @@ def test_a_backup_never_follows_a_planted_link_nor_adopts_a_planted_file(data_di
     assert not list(shared.glob(".pos-coach-backup-*"))  # nothing left behind
 
 
+def test_backups_into_one_folder_in_the_same_second_each_get_a_name(data_dir, tmp_path):
+    """Two tills backed up onto one stick within a second: the second is kept beside the
+    first, never refused (before: "already exists") and never over it."""
+    from unittest import mock
+
+    from pos_coach.journal import backup as backup_module
+
+    journal = Journal.in_dir(data_dir)
+    journal.append(Event("note", cashier="Anna"))
+    journal.close()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "journal-20261204-180000-1.db").write_bytes(b"someone's file")  # left alone
+    moment = backup_module.datetime(2026, 12, 4, 18, 0, 0)
+    with mock.patch.object(backup_module, "datetime", wraps=backup_module.datetime) as clock:
+        clock.now.return_value = moment
+        copies = [backup_module.backup(data_dir, stick) for _ in range(3)]
+    names = [c.path.name for c in copies]
+    assert names == [
+        "journal-20261204-180000.db",
+        "journal-20261204-180000-2.db",
+        "journal-20261204-180000-3.db",
+    ]
+    assert (stick / "journal-20261204-180000-1.db").read_bytes() == b"someone's file"
+    assert all(c.events == 1 for c in copies)
+
+
 def test_a_new_journal_and_its_folder_are_this_users_only(tmp_path):
     data = tmp_path / "new-data"
     journal = Journal.in_dir(data)
