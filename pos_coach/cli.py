@@ -229,6 +229,24 @@ def _reading(journal: Journal) -> Iterator[None]:
         journal.close()
 
 
+def _never_seen(journal: Journal, column: str, value: str) -> str | None:
+    """A sentence when no interaction of the journal ever had ``value`` in ``column`` (a
+    typo, a category's name for a card's), with the values it has that come close."""
+    import difflib
+
+    sql = "SELECT DISTINCT value FROM tally_month WHERE dim = ? AND value != ''"
+    if column == "cashier":
+        sql = "SELECT DISTINCT cashier FROM tally_month WHERE cashier != ''"
+    known = [row[0] for row in journal.conn.execute(sql, (column,) if column != "cashier" else ())]
+    if value in known:
+        return None
+    folded = {k.casefold(): k for k in known}
+    close = [folded[value.casefold()]] if value.casefold() in folded else []
+    close += [k for k in difflib.get_close_matches(value, known, n=3, cutoff=0.6) if k not in close]
+    said = f"no interaction in the journal has the {column} {value!r}"
+    return f"{said}; did you mean {' or '.join(map(repr, close))}?" if close else said
+
+
 def _drop_stdout() -> None:
     """What is still buffered for standard output is dropped: the exit would try it again."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -333,6 +351,10 @@ def report(
         if by in ("hour", "day", "weekday"):
             rows.sort(key=lambda r: r.key)
         total = reports.total(period, filters)
+        if not total.interactions:  # a filter naming what the journal has never seen: say so
+            for column, value in (("situation", situation), ("cashier", cashier)):
+                if value is not None and (hint := _never_seen(journal, column, value)):
+                    click.echo(f"pos-coach: {hint}", err=True)
         if by == "weekday" and fmt != "json":  # names for people; JSON keeps 0 = Monday
             rows = [replace(r, key=weekday_name(int(r.key), lang)) for r in rows]
         if fmt in ("csv", "excel"):

@@ -390,3 +390,18 @@ def test_an_output_that_cannot_be_written_is_said_in_a_line(shop, command):
     line = f"{shlex.join(argv)} 2>err | head -c 100 >/dev/null; exit ${{PIPESTATUS[0]}}"
     done = subprocess.run(["bash", "-c", line], cwd=data_dir, timeout=60)
     assert done.returncode == 1 and (data_dir / "err").read_text() == ""
+
+
+def test_a_filter_naming_what_the_journal_never_saw_says_so(shop):
+    """A typo in --situation or --cashier gave an all-zero report and no hint; now a line says
+    nothing ever had it, with what comes close (as `trigger` does for a card id)."""
+    data_dir, journal = shop
+    cashiers = [r[0] for r in journal.conn.execute("SELECT DISTINCT cashier FROM interactions")]
+    someone = next(c for c in cashiers if c)
+    code, _, err = run("report", "--situation", "gate-alrm", "--data-dir", str(data_dir))
+    assert code == 0 and "never" not in err and "'gate-alarm'" in err and "gate-alrm" in err
+    code, _, err = run("report", "--cashier", someone.lower(), "--data-dir", str(data_dir))
+    assert code == 0 and f"did you mean {someone!r}" in err
+    args = ("report", "--since", "2026-11-21", "--until", "2026-11-21", "--data-dir")
+    code, _, err = run(*args, str(data_dir), "--situation", "gate-alarm")
+    assert code == 0 and err == ""  # a card it knows: nothing to say, whatever the count
