@@ -294,9 +294,7 @@ class Settings:
         self._load(look_up_zone)
 
     @classmethod
-    def in_dir(
-        cls, data_dir: Path, look_up_zone: bool = True, keep_aside: bool = True
-    ) -> Settings:
+    def in_dir(cls, data_dir: Path, look_up_zone: bool = True, keep_aside: bool = True) -> Settings:
         return cls(Path(data_dir) / SETTINGS_FILE, look_up_zone, keep_aside)
 
     def check_zone(self) -> SettingsWarning | None:
