@@ -43,8 +43,10 @@ class Library:
 
     @property
     def warm(self) -> bool:
-        """Whether the search index is built: the first letter typed is answered at once."""
-        return self._index is not None
+        """Whether the search index is built and the dictionary loaded: the first letter typed
+        is answered at once."""
+        building = self._building
+        return self._index is not None and (building is None or not building.is_alive())
 
     def get(self, card_id: str) -> Card | None:
         return self._by_id.get(card_id)
