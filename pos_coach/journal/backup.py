@@ -37,7 +37,8 @@ def backup(data_dir: Path, dest: Path) -> Copy:
     if dest.is_dir():
         stamp = f"journal-{datetime.now():%Y%m%d-%H%M%S}"
         # two backups in one second (two tills onto one stick): the next free name
-        names = (dest / (f"{stamp}-{n}.db" if n else f"{stamp}.db") for n in range(1000))
+        folder = dest  # (the names are made lazily: from the folder, not from a name chosen)
+        names = (folder / (f"{stamp}-{n}.db" if n else f"{stamp}.db") for n in range(1000))
         dest = next(d for d in names if not (d.exists() or d.is_symlink()))
     if dest.exists() or dest.is_symlink():
         raise JournalError(f"{dest}: already exists; a backup never replaces a file")
