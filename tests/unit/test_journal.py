@@ -413,7 +413,6 @@ def test_backups_into_one_folder_in_the_same_second_each_get_a_name(data_dir, tm
     assert all(c.events == 1 for c in copies)
 
 
-
 def test_backups_started_at_once_into_one_folder_each_get_a_name(data_dir, tmp_path):
     """Four `pos-coach backup` processes into one folder at the same moment (a script backing
     up every till): four copies, none refused (before: "Not a directory" for all but one)."""
@@ -421,7 +420,8 @@ def test_backups_started_at_once_into_one_folder_each_get_a_name(data_dir, tmp_p
     import sys
 
     journal = Journal.in_dir(data_dir)
-    journal.append_many([Event("note", cashier="Anna") for _ in range(2000)])
+    # big enough that the copies take a while: each looks for a free name before any has one
+    journal.append_many([Event("note", cashier="Anna") for _ in range(60_000)])
     journal.close()
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -433,8 +433,9 @@ def test_backups_started_at_once_into_one_folder_each_get_a_name(data_dir, tmp_p
     assert len(copies) == 4
     for copy in copies:
         conn = sqlite3.connect(copy)
-        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2000
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 60_000
         conn.close()
+
 
 def test_a_new_journal_and_its_folder_are_this_users_only(tmp_path):
     data = tmp_path / "new-data"
