@@ -50,6 +50,13 @@ BUSY = "another program is writing to it, or bringing it up to this version"
 AGAIN = "; try again in a moment"
 
 
+def readable_text(raw: bytes) -> str:
+    """Text of the journal as Python reads it: a byte that is not UTF-8 (written by another
+    program, or flipped on the disk) becomes U+FFFD instead of an error that stops the reader
+    (it stopped the app at its start)."""
+    return str(raw, "utf-8", "replace")
+
+
 def is_busy(exc: BaseException) -> bool:
     """Whether another connection held the file (SQLite's "database is locked")."""
     code = getattr(exc, "sqlite_errorcode", None) or 0
@@ -115,12 +122,14 @@ class Journal:
         try:
             if self.reader:
                 conn = sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False)
+                conn.text_factory = readable_text
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
                 self.wal = mode == "wal"
                 return conn
             _create_private(self.path)
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.text_factory = readable_text
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             conn.execute("PRAGMA synchronous = FULL")
@@ -182,6 +191,7 @@ class Journal:
             )
         try:
             conn = sqlite3.connect(f"{read_only_uri(path)}&immutable=1", uri=True)
+            conn.text_factory = readable_text
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.DatabaseError as exc:
             kind = JournalDamagedError if is_damage(exc) else JournalError

@@ -164,7 +164,13 @@ def _export_lines(conn: sqlite3.Connection, line: str, out: BinaryIO) -> int:
     try:
         cursor = conn.execute(f"SELECT {line} FROM events ORDER BY at, rowid")
         while chunk := cursor.fetchmany(5000):
-            out.write(b"".join([text for (text,) in chunk]))
+            block = b"".join([text for (text,) in chunk])
+            if not block.isascii():
+                try:
+                    block.decode("utf-8")  # SQLite hands text over as it was stored
+                except UnicodeDecodeError:  # a byte another program wrote, or the disk flipped
+                    block = block.decode("utf-8", "replace").encode("utf-8")
+            out.write(block)
             count += len(chunk)
     finally:
         conn.text_factory = factory

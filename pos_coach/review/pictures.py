@@ -81,11 +81,12 @@ def write_report(job: ReportJob) -> Path:
     """Write the PDF (runs in the drawing process, on its own read-only connection)."""
     import sqlite3
 
-    from pos_coach.journal.store import read_only_uri
+    from pos_coach.journal.store import read_only_uri, readable_text
     from pos_coach.review.pdf import shift_report
     from pos_coach.review.reports import Reports
 
     conn = sqlite3.connect(read_only_uri(job.journal), uri=True)
+    conn.text_factory = readable_text
     try:
         request = job.request
         period = request.resolve(conn, job.zone)

@@ -618,3 +618,35 @@ def test_a_page_garbled_while_the_app_was_closed_is_found_and_said(tmp_path):
     assert all(a["logged"] for a in answers)
     assert count_events(data, OLD) == 30_000  # the pages under it read as bytes: every one
     assert pos_coach("export", "--data-dir", str(data)).returncode == 0
+
+
+def test_text_that_is_not_utf8_in_the_journal_stops_nothing(tmp_path):
+    """A byte that is not UTF-8 in a cashier's name, a situation and a phrasing (another
+    program wrote it, or the disk flipped a bit SQLite does not check): before, the app would
+    not start (a traceback reading phrase uses) and reports said the journal was damaged. Now
+    it starts and answers, reports count it, and the export stays UTF-8."""
+    data = tmp_path / "data"
+    journal_with_log(data, 100)
+    conn = sqlite3.connect(data / "journal.db")
+    conn.execute(
+        "INSERT INTO events (id, at, kind, situation, cashier, interaction, phrase) VALUES"
+        " ('bad', '2026-01-02T10:00:00.000Z', 'shown', CAST(x'67ff' AS TEXT),"
+        " CAST(x'41ff' AS TEXT), 'bad-1', CAST(x'ff68' AS TEXT))"
+    )
+    conn.commit()
+    conn.close()
+    process = start_app(data, stderr=subprocess.PIPE, text=True)
+    assert all(a["logged"] for a in fire(data, 2))
+    stop(process)
+    for by in ("cashier", "situation"):
+        done = pos_coach("report", "--since", "2026-01-01", "--by", by, "--data-dir", str(data))
+        assert done.returncode == 0 and "\ufffd" in done.stdout, done.stderr
+    for fmt in ("csv", "excel", "jsonl"):
+        exported = subprocess.run(
+            [*LAUNCHER, "export", "--format", fmt, "--data-dir", str(data)],
+            capture_output=True,
+            timeout=60,
+        )
+        assert exported.returncode == 0
+        text = exported.stdout.decode("utf-8")  # raises if any byte is not UTF-8
+        assert "A\ufffd" in text

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_coach.journal import COLUMNS, Journal
-from pos_coach.journal.store import read_only_uri
+from pos_coach.journal.store import read_only_uri, readable_text
 from pos_coach.library import Library
 from pos_coach.review import pictures
 from pos_coach.review.events import EventFilter
@@ -209,6 +209,7 @@ class ReviewWindow(QMainWindow):
         self._events_conn = sqlite3.connect(
             read_only_uri(self.journal_path), uri=True, check_same_thread=False
         )
+        self._events_conn.text_factory = readable_text
         self.events_model = EventsModel(self._events_conn, self.zone, self)
         self.events_view = table_view(self.events_model, "eventsTable", sortable=False)
         self.events_view.setSortingEnabled(True)

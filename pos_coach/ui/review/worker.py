@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from pos_coach.journal.store import read_only_uri
+from pos_coach.journal.store import read_only_uri, readable_text
 
 
 class Worker(QObject):
@@ -52,6 +52,7 @@ class Worker(QObject):
     def _run(self, ticket: int, func: Callable[[sqlite3.Connection], Any]) -> None:
         try:
             conn = sqlite3.connect(read_only_uri(self.path), uri=True)
+            conn.text_factory = readable_text
             try:
                 conn.execute("PRAGMA busy_timeout = 5000")
                 result = func(conn)
