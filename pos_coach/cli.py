@@ -340,7 +340,8 @@ def report(
     with _reading(journal):
         zone = shop_zone(str(settings["timezone"]))
         last = until or min(datetime.now(zone).date(), Day.LAST)
-        first = since or max(last - timedelta(days=29), Day.FIRST)
+        month = timedelta(days=29)  # the default: the last 30 days, never before the first
+        first = since or (last - month if last - Day.FIRST >= month else Day.FIRST)
         if first > last:
             given = "" if until else f" (today, in {zone})"
             raise click.UsageError(f"--since {first} is after --until {last}{given}")

@@ -335,7 +335,13 @@ def test_a_period_that_cannot_be_is_said_in_a_line(shop, args, said):
 @pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata"])
 @pytest.mark.parametrize(
     ("since", "until"),
-    [("0001-01-02", "0001-01-03"), ("9999-12-30", "9999-12-30"), ("0001-01-02", "9999-12-30")],
+    [
+        ("0001-01-02", "0001-01-03"),
+        ("9999-12-30", "9999-12-30"),
+        ("0001-01-02", "9999-12-30"),
+        (None, "0001-01-02"),  # the default start: 30 days back, cut at the first day
+        (None, "0001-01-20"),
+    ],
 )
 def test_the_first_and_last_days_a_report_covers_in_any_zone(shop, zone, since, until):
     data_dir, journal = shop
@@ -345,10 +351,10 @@ def test_the_first_and_last_days_a_report_covers_in_any_zone(shop, zone, since, 
     settings["timezone"] = zone
     settings.save()
     for by in ("situation", "hour", "day", "weekday"):
+        start = ["--since", since] if since else []
         code, out, err = run(
             "report",
-            "--since",
-            since,
+            *start,
             "--until",
             until,
             "--by",
@@ -359,7 +365,9 @@ def test_the_first_and_last_days_a_report_covers_in_any_zone(shop, zone, since, 
             str(data_dir),
         )
         assert code == 0, err
-        assert json.loads(out)["total"]["interactions"] == (every if since < "2026" < until else 0)
+        payload = json.loads(out)
+        assert payload["from"] == (since or "0001-01-02")
+        assert payload["total"]["interactions"] == (every if (since or "0") < "2026" < until else 0)
 
 
 @pytest.mark.parametrize("command", [["export"], ["export", "--format", "jsonl"], ["report"]])
