@@ -167,7 +167,10 @@ def _open_journal(data_dir: str | None) -> Journal:
             return Journal.on_read_only_disk(folder / JOURNAL_FILE)
         return Journal.in_dir(folder, _migration_progress(folder / JOURNAL_FILE))
     except JournalError as exc:
-        click.echo(f"pos-coach: {exc}", err=True)
+        from pos_coach.journal.events import JournalBusyError
+
+        again = "; try again in a moment" if isinstance(exc, JournalBusyError) else ""
+        click.echo(f"pos-coach: {exc}{again}", err=True)
         sys.exit(Exit.PROBLEMS)
 
 

@@ -155,9 +155,9 @@ def _answered(card_id: str, answer: dict[str, Any]) -> int:
         print(f"shown: {card_id}")
         if answer.get("logged") is False:  # on screen; its event waits in the app's memory
             print(
-                "pos-coach: shown, but not yet in the journal: the disk refuses writes"
-                f" ({answer.get('waiting') or 'unknown reason'}); the app keeps the event and"
-                " writes it as soon as it can",
+                "pos-coach: shown, but not yet in the journal"
+                f" ({answer.get('waiting') or 'the disk refuses writes'}); the app keeps the"
+                " event and writes it as soon as it can: do not fire it again",
                 file=sys.stderr,
             )
             return Exit.NOT_YET_LOGGED

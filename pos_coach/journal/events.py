@@ -143,6 +143,11 @@ class JournalTooNewError(JournalError):
     like a damaged one, and a fresh one started)."""
 
 
+class JournalBusyError(JournalError):
+    """Another program held the journal for longer than this one may wait (SQLite's "database
+    is locked"): a moment later it may well work."""
+
+
 class JournalDamagedError(JournalError):
     """SQLite says the journal file is damaged (malformed, not a database): not worth trying
     again, unlike a disk that refuses for now."""

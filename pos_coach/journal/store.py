@@ -17,6 +17,7 @@ from typing import Any
 from pos_coach.journal.events import (
     COLUMNS,
     Event,
+    JournalBusyError,
     JournalDamagedError,
     JournalError,
     JournalTooNewError,
@@ -47,7 +48,6 @@ def read_only_uri(path: Path | str) -> str:
 
 
 BUSY = "another program is writing to it, or bringing it up to this version"
-AGAIN = "; try again in a moment"
 
 
 def readable_text(raw: bytes) -> str:
@@ -136,7 +136,8 @@ class Journal:
         except sqlite3.DatabaseError as exc:
             kind = JournalDamagedError if is_damage(exc) else JournalError
             if is_busy(exc):
-                raise kind(f"{self.path}: cannot open the journal now ({BUSY}){AGAIN}") from exc
+                busy = f"{self.path}: cannot open the journal now ({BUSY})"
+                raise JournalBusyError(busy) from exc
             raise kind(f"{self.path}: cannot open the journal: {exc}") from exc
         self.wal = mode == "wal"
         # SQLite keeps the log beside the file a symbolic link points to
@@ -283,8 +284,8 @@ class Journal:
             if is_damage(exc):
                 raise JournalDamagedError(f"{self.path}: {exc}") from exc
             if is_busy(exc):
-                raise JournalError(
-                    f"{self.path}: cannot update the journal to this version now ({BUSY}){AGAIN}"
+                raise JournalBusyError(
+                    f"{self.path}: cannot update the journal to this version now ({BUSY})"
                 ) from exc
             raise JournalError(
                 f"{self.path}: cannot update the journal to this version: {exc}"

@@ -96,6 +96,9 @@ class InletHandler(QObject):
                 later.resolve({**answer, "logged": True})
             elif state in ("waiting", "rejected") or now >= deadline:
                 waiting = self._writer.last_error or "not written yet"
+                if self._writer.updating is not None:  # the first start after an update
+                    share = int(self._writer.updating * 100)
+                    waiting = f"the journal is being updated to this version ({share}%)"
                 if state == "rejected":
                     waiting = "the journal cannot take this event; it is kept beside the journal"
                 later.resolve({**answer, "logged": False, "waiting": waiting})

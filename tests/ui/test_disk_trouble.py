@@ -170,6 +170,18 @@ def test_an_old_journal_is_brought_forward_while_the_counter_works(qtbot, data_d
     assert window.waiting.isVisible()
     assert "Updating the journal to this version: 0%" in window.waiting.text()
     assert len(core.counter.writer.pending) == 3
+    # a trigger meanwhile: shown at once; its answer says why its event waits (not "the disk")
+    from pos_coach.inlet.later import Later
+    from pos_coach.ui.inlet_handler import InletHandler
+
+    later = InletHandler(window).handle({"cmd": "trigger", "id": "greeting"})
+    assert isinstance(later, Later)
+    got: list[dict] = []
+    later.when_ready(got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
+    assert got[0]["ok"] and got[0]["logged"] is False
+    assert got[0]["waiting"] == "the journal is being updated to this version (0%)"
+    window.go_back()
     window.back_office.open_review()  # the file is of the old version until the update is done
     assert window.back_office.review is None and "being updated" in window.toast.text()
     other.execute("ROLLBACK")
@@ -179,8 +191,14 @@ def test_an_old_journal_is_brought_forward_while_the_counter_works(qtbot, data_d
     assert not window.waiting.isVisible() and not core.counter.writer.pending
     assert core.journal.waiting_for is None  # the window reads the real file now
     assert core.journal.version == SCHEMA_VERSION
-    assert core.journal.count() == len({e.id for e in old}) + 3
-    newest = [(e.kind, e.situation) for e in core.journal.events()][-3:]
-    assert newest == [("shift_start", None), ("shown", "gate-alarm"), ("outcome", "gate-alarm")]
+    assert core.journal.count() == len({e.id for e in old}) + 5
+    newest = [(e.kind, e.situation) for e in core.journal.events()][-5:]
+    assert newest == [
+        ("shift_start", None),
+        ("shown", "gate-alarm"),
+        ("outcome", "gate-alarm"),
+        ("shown", "greeting"),
+        ("dismissed", "greeting"),  # the trigger's card, left without an outcome
+    ]
     core.counter.writer.close()
     core.journal.close()
