@@ -238,9 +238,10 @@ def _never_seen(journal: Journal, column: str, value: str) -> str | None:
     import difflib
 
     sql = "SELECT DISTINCT value FROM tally_month WHERE dim = ? AND value != ''"
-    if column == "cashier":
-        sql = "SELECT DISTINCT cashier FROM tally_month WHERE cashier != ''"
-    known = [row[0] for row in journal.conn.execute(sql, (column,) if column != "cashier" else ())]
+    params: tuple[str, ...] = (column,)
+    if column == "cashier":  # every grouping's counts carry the cashier
+        sql, params = "SELECT DISTINCT cashier FROM tally_month WHERE cashier != ''", ()
+    known = [row[0] for row in journal.conn.execute(sql, params)]
     if value in known:
         return None
     folded = {k.casefold(): k for k in known}

@@ -126,10 +126,23 @@ def read_cache(
 def write_cache(path: Path, root: Path, stamp: list[list[Any]], result: LoadResult) -> bool:
     """Keep ``result`` for the next start (atomically); False when the disk refuses."""
     blob = {"root": str(root), "fingerprint": stamp, **_encode(result)}
+    try:
+        raw = json.dumps(blob, ensure_ascii=False).encode("utf-8")
+    except ValueError:
+        return False
+    if not keep_file(path, raw):
+        return False
+    result.digest = digest(raw)
+    return True
+
+
+def keep_file(path: Path, raw: bytes) -> bool:
+    """Write a cache file (this user's only, like the rest of the data dir) atomically: a
+    reader sees the old file or the new one. False when the disk refuses: a cache is only a
+    shortcut."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # like the rest: ours only
-        raw = json.dumps(blob, ensure_ascii=False).encode("utf-8")
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with open(handle, "wb") as file:
             file.write(raw)
@@ -138,7 +151,6 @@ def write_cache(path: Path, root: Path, stamp: list[list[Any]], result: LoadResu
         with contextlib.suppress(OSError):
             temp.unlink()
         return False
-    result.digest = digest(raw)
     return True
 
 

@@ -84,6 +84,21 @@ def is_damage(exc: BaseException) -> bool:
     )
 
 
+def _open_error(path: Path, exc: sqlite3.DatabaseError) -> JournalError:
+    """What to raise when SQLite would not open the journal at ``path``."""
+    if is_busy(exc):
+        return JournalBusyError(f"{path}: cannot open the journal now ({BUSY})")
+    kind = JournalDamagedError if is_damage(exc) else JournalError
+    return kind(f"{path}: cannot open the journal: {exc}")
+
+
+def _too_new(path: Path, version: int) -> JournalTooNewError:
+    return JournalTooNewError(
+        f"{path}: schema version {version} is newer than this program knows "
+        f"({SCHEMA_VERSION}); update POS Coach"
+    )
+
+
 def slow_update(path: Path) -> bool:
     """Whether the journal at ``path`` is of an older version whose update rewrites tables
     (seconds to minutes on a big journal). Only looks: a file that cannot be read says no, and
@@ -134,11 +149,7 @@ class Journal:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
-            kind = JournalDamagedError if is_damage(exc) else JournalError
-            if is_busy(exc):
-                busy = f"{self.path}: cannot open the journal now ({BUSY})"
-                raise JournalBusyError(busy) from exc
-            raise kind(f"{self.path}: cannot open the journal: {exc}") from exc
+            raise _open_error(self.path, exc) from exc
         self.wal = mode == "wal"
         # SQLite keeps the log beside the file a symbolic link points to
         self.base = Path(os.path.realpath(self.path))
@@ -195,15 +206,11 @@ class Journal:
             conn.text_factory = readable_text
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.DatabaseError as exc:
-            kind = JournalDamagedError if is_damage(exc) else JournalError
-            raise kind(f"{path}: cannot open the journal: {exc}") from exc
+            raise _open_error(path, exc) from exc
         if version != SCHEMA_VERSION:
             conn.close()
             if version > SCHEMA_VERSION:
-                raise JournalTooNewError(
-                    f"{path}: schema version {version} is newer than this program knows "
-                    f"({SCHEMA_VERSION}); update POS Coach"
-                )
+                raise _too_new(path, version)
             raise JournalError(
                 f"{path}: the journal is of an older version of POS Coach and the folder cannot"
                 " be written, so it cannot be brought up to this one: copy it to a folder that"
@@ -274,10 +281,7 @@ class Journal:
             kind = JournalDamagedError if is_damage(exc) else JournalError
             raise kind(f"{self.path}: not a journal database: {exc}") from exc
         if version > SCHEMA_VERSION:
-            raise JournalTooNewError(
-                f"{self.path}: schema version {version} is newer than this program knows "
-                f"({SCHEMA_VERSION}); update POS Coach"
-            )
+            raise _too_new(self.path, version)
         try:
             migrate(conn, version, self._progress)
         except sqlite3.Error as exc:  # the journal is as it was: each step is one transaction

@@ -33,7 +33,7 @@ from pathlib import Path
 from pos_coach.journal.damage import Damage, Recovery, replace_damaged, rescue
 from pos_coach.journal.events import Event, JournalDamagedError, JournalError
 from pos_coach.journal.spill import Spilled
-from pos_coach.journal.store import SQLITE_BUSY, SQLITE_LOCKED, Journal, is_damage, is_refusal
+from pos_coach.journal.store import Journal, is_busy, is_damage, is_refusal
 
 RETRY_SECONDS = 2.0  # how often a refused write is tried again
 WRITER_CACHE_KIB = 512  # page cache of the writer's connection (SQLite's default is 2,000 KiB)
@@ -498,8 +498,7 @@ class Appender:
 def _stale(exc: Exception) -> bool:
     """A refusal after which the connection is better opened again: anything but another
     program holding the journal locked for a moment."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code is None or code & 0xFF not in (SQLITE_BUSY, SQLITE_LOCKED)
+    return not is_busy(exc)
 
 
 def _first(queue: deque[Event], count: int) -> list[Event]:

@@ -73,16 +73,10 @@ def read(path: Path, key: Sequence[object]) -> tuple[object, ...] | None:
 
 def write(path: Path, key: Sequence[object], state: tuple[object, ...]) -> bool:
     """Keep ``state`` for ``key`` at ``path`` (atomically); False when the disk refuses."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    from pos_coach.cards.cache import keep_file
+
     try:
         blob = marshal.dumps((list(key), state))  # type: ignore[arg-type]  # plain containers
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(handle, "wb") as file:
-            file.write(blob)
-        os.replace(temp, path)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    except ValueError:
         return False
-    return True
+    return keep_file(path, blob)
