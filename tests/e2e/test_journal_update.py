@@ -29,20 +29,28 @@ def version(path: Path) -> int:
         conn.close()
 
 
-@pytest.fixture(scope="module")
-def old_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A journal as the version before this one's update wrote it (schema 4)."""
-    path = tmp_path_factory.mktemp("v4") / "journal.db"
+def old_journal_in(data: Path, events: int = 10_000) -> Path:
+    """A journal as the version before this one's update wrote it (schema 4), in WAL mode as the
+    app writes it, of ``events`` plausible events."""
+    data.mkdir(parents=True, exist_ok=True)
+    path = data / "journal.db"
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
     for number, step in enumerate(journal_schema.MIGRATIONS[:4]):
         step(conn)
         conn.execute(f"PRAGMA user_version = {number + 1}")
     conn.execute("BEGIN")
-    for start in range(0, OLD_EVENTS, 10_000):
-        conn.executemany(journal_schema.INSERT, note_rows(10_000, start))
+    for start in range(0, events, 10_000):
+        conn.executemany(journal_schema.INSERT, note_rows(min(10_000, events - start), start))
     conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return path
+
+
+@pytest.fixture(scope="module")
+def old_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return old_journal_in(tmp_path_factory.mktemp("v4"), OLD_EVENTS)
 
 
 def test_the_counter_works_while_an_old_journal_is_brought_forward(tmp_path, old_journal):
@@ -85,20 +93,6 @@ def test_the_counter_works_while_an_old_journal_is_brought_forward(tmp_path, old
     assert interactions == shown  # the report tables hold every card shown, old and new
 
 
-def small_old_journal(data: Path, events: int = 10_000) -> Path:
-    data.mkdir(parents=True, exist_ok=True)
-    path = data / "journal.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")  # as the app writes it
-    for number, step in enumerate(journal_schema.MIGRATIONS[:4]):
-        step(conn)
-        conn.execute(f"PRAGMA user_version = {number + 1}")
-    conn.executemany(journal_schema.INSERT, note_rows(events))
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    return path
-
-
 def pos_coach(*args: str, **popen: object) -> subprocess.CompletedProcess[str]:
     import sys
 
@@ -116,7 +110,7 @@ def test_a_command_meeting_an_update_under_way_says_so_in_a_line(tmp_path):
     left in a write): `report` and `export` say what is going on and to try again; before,
     a traceback ("database is locked")."""
     data = tmp_path / "data"
-    path = small_old_journal(data)
+    path = old_journal_in(data)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
@@ -141,7 +135,7 @@ def test_a_full_disk_in_the_middle_of_an_update_keeps_the_journal_as_it_was(tmp_
     import resource
 
     data = tmp_path / "disk" / "data"
-    path = small_old_journal(data, 20_000)
+    path = old_journal_in(data, 20_000)
 
     def no_room() -> None:  # the kernel lets no file of the command grow past 256 KiB: the
         # log, where the update's pages go first, meets a full disk part-way
@@ -195,10 +189,10 @@ def test_a_backup_on_a_read_only_stick_can_be_reported_and_exported(tmp_path, re
     write a readonly database"); one of an older version there is said plainly."""
     folder, lock = read_only_folder
     data = tmp_path / "till"
-    small_old_journal(data, 3000)
+    old_journal_in(data, 3000)
     assert pos_coach("report", "--data-dir", str(data)).returncode == 0  # brought forward
     assert pos_coach("backup", str(folder / "journal.db"), "--data-dir", str(data)).returncode == 0
-    small_old_journal(folder / "old", 10)
+    old_journal_in(folder / "old", 10)
     lock()
     args = ("report", "--since", "2026-01-01", "--format", "json", "--data-dir")
     report = pos_coach(*args, str(folder))
