@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -43,8 +42,8 @@ class Library:
 
     @property
     def warm(self) -> bool:
-        """Whether the search index is built and the dictionary loaded: the first letter typed
-        is answered at once."""
+        """Whether the search index is ready (built, or read back from the last start): the
+        first letter typed is answered at once."""
         building = self._building
         return self._index is not None and (building is None or not building.is_alive())
 
@@ -77,34 +76,56 @@ class Library:
         return self._index
 
     def _build(self) -> None:
-        import rapidfuzz.distance.OSA
-        import rapidfuzz.process  # noqa: F401 - imported for later
-
-        from pos_coach.library import index_file
         from pos_coach.library.morph import FORMS
 
-        others = [other.ordered_cards() for other in self.others]
-        key = None
-        index = None
-        if self.index_file is not None and self._digest is not None:
-            key = [self._digest, self.lang, index_file.code_stamp()]
-            state = index_file.read(self.index_file, key)
-            if state is not None:
-                with contextlib.suppress(ValueError, TypeError):
-                    index = SearchIndex.restore(self.cards, others, state)
+        index = self._restored()
         if index is None:
             FORMS.load()
+            others = [other.ordered_cards() for other in self.others]
             index = SearchIndex(self.cards, others)
+            key = self._key()
             if key is not None and self.index_file is not None:
+                from pos_coach.library import index_file
+
                 index_file.write(self.index_file, key, index.state())
-        self._index = index
-        FORMS.load()  # the words typed are taken to their dictionary forms too
+        self._index = index  # what is typed needs no dictionary: the index has the forms
+
+    def _key(self) -> list[object] | None:
+        if self.index_file is None or self._digest is None:
+            return None
+        from pos_coach.library import index_file
+
+        return [self._digest, self.lang, index_file.code_stamp()]
+
+    def _restored(self) -> SearchIndex | None:
+        """The index kept from an earlier start for these cards, if there is one."""
+        import rapidfuzz.distance.OSA
+        import rapidfuzz.process  # noqa: F401 - imported for the first search
+
+        from pos_coach.library import index_file
+
+        key = self._key()
+        if key is None or self.index_file is None:
+            return None
+        state = index_file.read(self.index_file, key)
+        if state is None:
+            return None
+        others = [other.ordered_cards() for other in self.others]
+        try:
+            return SearchIndex.restore(self.cards, others, state)
+        except (ValueError, TypeError):
+            return None
 
     def warm_up(self, background: bool = False) -> None:
-        """Build the search index and load what it needs (the dictionary, the stemmers), before
-        the cashier types the first letter; ``background``: on a thread of its own, so that a
-        large pack (a second or more) does not hold up the window."""
+        """Make the search index ready before the cashier types the first letter: read back
+        from the last start (milliseconds, here and now), or built with the dictionary;
+        ``background``: a build on a thread of its own, so that a large pack (a second or
+        more) does not hold up the window."""
         if self._index is not None or self._building is not None:
+            return
+        if background:
+            self._index = self._restored()
+        if self._index is not None:
             return
         if not background:
             self._build()

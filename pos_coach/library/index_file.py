@@ -19,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2  # 2: the forms table (what is typed, to the cards' dictionary forms)
 _HERE = Path(__file__).resolve().parent
 # what the index is computed by: this code, and the dictionary and stemmers it asks
 _LIBRARIES = ("pymorphy3", "pymorphy3_dicts_ru", "Stemmer")

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from pos_coach.cards.model import Card
 from pos_coach.library.layout import to_cyrillic, to_latin, transliterate
-from pos_coach.library.morph import FORMS, Forms, is_stop, words
+from pos_coach.library.morph import FORMS, Forms, FormTable, is_stop, words
 
 # How much a match in each field counts.
 WEIGHTS = {"title": 10.0, "tags": 8.0, "id": 6.0, "summary": 4.0, "say": 2.0, "steps": 1.5}
@@ -130,12 +130,16 @@ class SearchIndex:
             for key in (word, *forms.of(word)):
                 by_key.setdefault(key, []).append(word)
         self._by_key = by_key
+        # the words a cashier may type for these: every form of every word, and its
+        # dictionary forms (so that a search never needs the dictionary itself)
+        self._table = FormTable.of(forms.inflections(self._vocab))
         self._derive()
 
     # What the index is made of, as plain lists and dicts (see :meth:`restore`): building it
     # means every word of every card through the dictionary, seconds for a pack of thousands.
     def state(self) -> tuple[object, ...]:
-        return (len(self.cards), self._postings, self._vocab, self._heads, self._by_key)
+        table = self._table.state()
+        return (len(self.cards), self._postings, self._vocab, self._heads, self._by_key, *table)
 
     @classmethod
     def restore(
@@ -150,7 +154,7 @@ class SearchIndex:
         index = cls.__new__(cls)
         index.cards = list(cards)
         index._forms = forms
-        count, postings, vocab, heads, by_key = state
+        count, postings, vocab, heads, by_key, text, starts = state
         if count != len(index.cards):
             raise ValueError("the index was made for another pack")
         index._docs = _docs(index.cards, others)
@@ -158,6 +162,9 @@ class SearchIndex:
         index._vocab = vocab  # type: ignore[assignment]
         index._heads = heads  # type: ignore[assignment]
         index._by_key = by_key  # type: ignore[assignment]
+        if not isinstance(text, bytes) or not isinstance(starts, bytes):
+            raise TypeError("not an index of this version")
+        index._table = FormTable(text, starts)
         index._derive()
         return index
 
@@ -255,7 +262,7 @@ class SearchIndex:
         if word in self._postings:
             add(word, EXACT, "exact")
         if len(word) >= 3:
-            for key_ in (word, *self._forms.of(word)):
+            for key_ in (word, *self._keys(word)):
                 for card_word in self._by_key.get(key_, ()):
                     if card_word != word:
                         add(card_word, FORM, "form")
@@ -276,6 +283,13 @@ class SearchIndex:
         if len(self._cache) > 256:
             self._cache.popitem(last=False)
         return term
+
+    def _keys(self, word: str) -> tuple[str, ...]:
+        """The keys a typed word is known by: the dictionary forms it is a form of, among the
+        words of the cards, and its stem (the word itself left out)."""
+        stem = self._forms.stem(word)
+        found = self._table[word]
+        return (*found, stem) if stem is not None and stem not in found else found
 
     def _with_typos(self, term: _Term, typing: bool) -> _Term:
         """The same word, with the card words it may be a slip of."""

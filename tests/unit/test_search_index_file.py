@@ -90,3 +90,42 @@ def test_an_index_kept_for_other_cards_is_not_used(tmp_path):
     shutil.copyfile(tmp_path / "small.marshal", index_path(SHIPPED_PACK, data, "ru"))
     again = library(SHIPPED_PACK, data)
     assert ranked(again) == full
+
+
+# a second start, as a process of its own: what it imports is what the counter imports
+AGAIN = """
+import json, sys
+from pathlib import Path
+from pos_coach.cards.cache import index_path, load_pack_cached
+from pos_coach.library import Library
+pack, data = Path(sys.argv[1]), Path(sys.argv[2])
+load = load_pack_cached(pack, data)
+lib = Library(load.pack_for("ru"), load.packs.values(), index_path(pack, data, "ru"), load.digest)
+lib.warm_up(background=True)
+assert lib.warm, "the kept index should be ready at once"
+found = [[(h.card.id, h.score) for h in lib.search_hits(q)] for q in json.loads(sys.argv[3])]
+print(json.dumps({"found": found, "dictionary": "pymorphy3" in sys.modules}))
+"""
+
+
+def test_a_start_with_the_kept_index_never_loads_the_dictionary(tmp_path):
+    """Word forms typed at the counter («картой», «подошёл», «возвратом») are found through the
+    forms kept with the index: the second start searches as the first without loading the
+    dictionary (about 60 ms of the start)."""
+    import json
+    import subprocess
+    import sys
+
+    queries = [*QUERIES, "картой не проходит", "не подошёл размер", "с возвратом", "пакетик"]
+    built = library(SHIPPED_PACK, tmp_path)
+    expected = [[[h.card.id, h.score] for h in built.search_hits(q)] for q in queries]
+    out = subprocess.run(
+        [sys.executable, "-c", AGAIN, str(SHIPPED_PACK), str(tmp_path), json.dumps(queries)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    again = json.loads(out)
+    assert again["dictionary"] is False
+    assert again["found"] == expected
+    assert all(expected[-4:])  # the forms find cards at all
