@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+GRAB_AFTER_MS = 100
+
 
 def finger_scroll(area: QAbstractScrollArea) -> None:
     """Let a finger drag ``area``'s content, flicked on with momentum and stopped by a touch.
@@ -22,6 +24,13 @@ def finger_scroll(area: QAbstractScrollArea) -> None:
     The scroll bar is styled wide for a finger (``QScrollArea[finger="true"]`` in the theme).
     """
     area.setProperty("finger", True)
+    # the gesture is grabbed a moment later: the first QScroller and the first viewport cost
+    # about 20 ms, which the tiles and the card, made at start, need not wait for (they can be
+    # tapped, and scrolled by the bar, at once; a drag with momentum follows)
+    QTimer.singleShot(GRAB_AFTER_MS, area, lambda: _grab(area))
+
+
+def _grab(area: QAbstractScrollArea) -> None:
     viewport = area.viewport()
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(viewport)

@@ -99,7 +99,8 @@ def test_the_card_scrolls_by_finger_and_has_a_wide_bar(qtbot, make_window):
     details = window.card_page.view.details
     viewport = details.viewport()
     bar = details.verticalScrollBar()
-    assert QScroller.hasScroller(viewport)
+    # grabbed a moment after the page is made (the tiles and the card do not wait for it)
+    qtbot.waitUntil(lambda: QScroller.hasScroller(viewport), timeout=2000)
     assert bar.maximum() > 0 and bar.isVisible() and bar.width() >= 24
     start = QPoint(viewport.width() // 2, viewport.height() - 20)
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
