@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui.conftest import journal_rows
@@ -330,3 +331,24 @@ def test_a_board_that_fits_the_screen_has_no_most_used_row(qtbot, window):
     start(qtbot, window)
     assert window.board.top_ids() == []  # three cards: every tile is on the first screen
     assert window.board.top_tile("gate-alarm") is None
+
+
+def test_each_tile_wears_its_categorys_colour_with_ink_that_reads_on_it(qtbot, make_window, pack):
+    # a pale category needs dark ink, a dark one white: both on one board
+    toml = pack / "en" / "pack.toml"
+    toml.write_text(toml.read_text().replace("#8A2E2E", "#F2E68A"), encoding="utf-8")
+    window = make_window("en", pack=pack)
+    start(qtbot, window)
+    for card, background in (("greeting", (0x2E, 0x6B, 0x3F)), ("gate-alarm", (0xF2, 0xE6, 0x8A))):
+        tile = window.board.tile(card)
+        image = tile.grab().toImage()
+        corner = image.pixelColor(image.width() // 2, image.height() - 4)
+        assert (corner.red(), corner.green(), corner.blue()) == background, card
+        paper = QColor(*background).lightness()
+        inks = {
+            "dark" if image.pixelColor(x, y).lightness() < paper else "light"
+            for x in range(0, image.width(), 2)
+            for y in range(0, image.height() // 2, 2)
+            if abs(image.pixelColor(x, y).lightness() - paper) > 100
+        }
+        assert inks == ({"dark"} if card == "gate-alarm" else {"light"}), card
