@@ -256,15 +256,20 @@ class CounterWindow(QMainWindow):
     @property
     def usable(self) -> bool:
         """Whether all a cashier may reach for is made: the window painted, the tiles and the
-        card page, the search index, and what the start left for after the first paint
-        (triggers listened for)."""
+        card page, the search index. (What the start leaves for just after, listening for
+        triggers and following the pack folder, is :attr:`started`.)"""
         return (
             self._painted
-            and not self._after_paint
+            and self.settled
             and self._board is not None
             and self._card_page is not None
             and self.counter.library.warm
         )
+
+    @property
+    def started(self) -> bool:
+        """Whether all the start left for after the first paint is done too."""
+        return self.usable and not self._after_paint
 
     def _prepare_pages(self) -> None:
         """Make the pages a cashier needs next (tiles, card), and warm up search."""

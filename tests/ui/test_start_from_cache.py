@@ -53,3 +53,25 @@ def test_cards_edited_while_closed_reach_the_window_just_after_it_shows(qtbot, t
     assert not again.stale
     assert again.library.get("loyalty-card").title == "Bonus card"
     again.journal.close()
+
+
+def test_the_next_start_is_usable_from_what_the_last_one_kept(qtbot, tmp_path, data_dir):
+    """The first start builds the search index (on a thread of its own) and keeps it; the next
+    one reads it back just after the first paint: tiles, card page and search are ready
+    without a thread, and a word form typed is found at once."""
+    window, core, _kept = start(qtbot, SMALL_PACK, data_dir)
+    qtbot.waitUntil(lambda: window.started, timeout=10_000)
+    assert window.usable
+    found = [card.id for card in window.counter.library.search("картой")]
+    window.close()
+    core.journal.close()
+
+    window, core, _kept = start(qtbot, SMALL_PACK, data_dir)
+    qtbot.waitUntil(lambda: window.usable, timeout=5_000)
+    library = window.counter.library
+    assert library._building is None  # read back, not built
+    assert window.board.tile("loyalty-card") is not None and window._card_page is not None
+    assert [card.id for card in library.search("картой")] == found
+    assert found  # «картой» is a form of a word of the loyalty card
+    qtbot.waitUntil(lambda: window.started, timeout=5_000)
+    core.journal.close()
