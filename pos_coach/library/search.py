@@ -12,11 +12,13 @@ Every word of the query counts for what it matches, and for how well:
   ("hfvrf" = «рамка», «ифпы» = "bags"), or as Russian in Latin letters ("vozvrat").
 
 A word's matches count by where they are (title, then tags and id, then summary, then phrasings
-and steps) and by how rare the word is among the cards (a word on every card tells little). A
-word that matches nothing lowers the score without emptying the result; stop words («на», «с»,
-"the", "at") are left out; words found next to each other, as in the query, count extra. Cards
-of every language of the pack are searched at once (they share ids): «возврат» in the English
-interface finds the refund card, shown in English.
+and steps; a tag of its own above a word of a longer tag), a little for each other place in the
+card they are in (the card about a word, not the one that names it once), and by how rare the
+word is among the cards (a word on every card tells little). A word that matches nothing lowers
+the score without emptying the result; stop words («на», «с», "the", "at") are left out; words
+found next to each other, as in the query, count extra. Cards of every language of the pack are
+searched at once (they share ids): «возврат» in the English interface finds the refund card,
+shown in English.
 """
 
 from __future__ import annotations
@@ -35,12 +37,15 @@ from pos_coach.library.morph import FORMS, Forms, FormTable, is_stop, words
 
 # How much a match in each field counts.
 WEIGHTS = {"title": 10.0, "tags": 8.0, "id": 6.0, "summary": 4.0, "say": 2.0, "steps": 1.5}
-HEAD_FIELDS = frozenset({"title", "tags", "id"})
+# a word of a tag of several words («пьяный хамит») says less of the card than a tag of its own
+WEIGHTS["tag phrase"] = 7.0
+HEAD_FIELDS = frozenset({"title", "tags", "tag phrase", "id"})
 # How well a word matches (exact beats form beats typo beats another layout's reading).
 EXACT, FORM = 1.0, 0.9
 PREFIX_TYPING, PREFIX = 0.75, 0.7  # the word being typed (the last one) / a word cut short
 TYPO = {1: 0.6, 2: 0.45}
 READING = {"": 1.0, "layout": 0.5, "translit": 0.5}
+SUPPORT, SUPPORT_CAP = 0.1, 10.0  # a word's other places in a card: a tenth, up to a title's
 COVERAGE = 0.5  # the share of a card's score that depends on how many query words it matched
 PHRASE = 0.3  # bonus share for two query words found side by side
 # ... and for a short word next to a word, side by side as typed: «только спросить» is the
@@ -109,18 +114,26 @@ class SearchIndex:
         self.cards = list(cards)
         self._forms = forms
         self._docs = _docs(self.cards, others)
+        # a word counts for its weightiest place in a card, and a little for every other place
+        # it is in: the card that is about it (title, tags, and its steps and phrasings too)
+        # ranks above one that only names it among its tags
         postings: dict[str, dict[int, float]] = {}
         heads: set[str] = set()
         for doc, versions in enumerate(self._docs):
+            best: dict[str, float] = {}
+            total: dict[str, float] = {}
             for field, _lang, typed in _texts(versions):
                 weight = WEIGHTS[field]
                 seq = [w for w in typed if not is_stop(w)]
                 for word in seq:
-                    found = postings.setdefault(word, {})
-                    if found.get(doc, 0.0) < weight:
-                        found[doc] = weight
+                    if best.get(word, 0.0) < weight:
+                        best[word] = weight
+                    total[word] = total.get(word, 0.0) + weight
                 if field in HEAD_FIELDS:
                     heads.update(seq)
+            for word, weight in best.items():
+                others = min(SUPPORT_CAP, total[word] - weight)
+                postings.setdefault(word, {})[doc] = weight + SUPPORT * others
         self._postings = postings
         self._vocab = sorted(postings)
         self._heads = sorted(heads)
@@ -448,6 +461,7 @@ class SearchIndex:
             if best is not None:
                 word = best[1]
                 _, field, lang = where[word]
+                field = "tags" if field == "tag phrase" else field
                 out.append(Match(term.word, word, term.found[word][1], reading, field, lang))
         return tuple(out)
 
@@ -469,7 +483,7 @@ def _fields(card: Card) -> Iterable[tuple[str, str]]:
     yield "id", card.id.replace("-", " ")
     yield "summary", card.summary
     for tag in card.tags:
-        yield "tags", tag
+        yield ("tags" if len(_keep(words(tag))) <= 1 else "tag phrase"), tag
     for phrase in (*card.say, *card.then):
         yield "say", phrase
     for step in card.steps:

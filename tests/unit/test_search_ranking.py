@@ -219,3 +219,29 @@ def test_please_is_a_filler_word_in_both_languages():
         [],
     )
     assert ids(index, "быстрее пожалуйста")[0] == "hurry"
+
+
+def test_a_tag_of_its_own_says_more_than_a_word_of_a_longer_tag():
+    # the drunk card mentions rudeness in one of its tags; the rude card is about it
+    cards = [
+        card("drunk", "Нетрезвый покупатель", tags=("выпивший", "пьяный хамит")),
+        card("rude", "Раздражён или грубит", tags=("хамит", "кричит")),
+    ]
+    index = SearchIndex(cards)
+    assert ids(index, "хамит") == ["rude", "drunk"]
+    assert ids(index, "пьяный хамит")[0] == "drunk"  # the whole tag, as typed
+
+
+def test_the_card_about_a_word_ranks_above_one_that_only_tags_it():
+    # both carry the tag; only one speaks of it in its steps and phrasings as well
+    cards = [
+        card("alarm", "Сработала рамка", tags=("кража", "пищит")),
+        card(
+            "theft",
+            "Заметили, что прячут товар",
+            tags=("кража", "прячет"),
+            steps=("Не обвиняйте в краже вслух.", "О краже скажите старшему."),
+            say=("Вам помочь с пакетом? Кража тут ни при чём.",),
+        ),
+    ]
+    assert ids(SearchIndex(cards), "кража") == ["theft", "alarm"]
