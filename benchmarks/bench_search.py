@@ -74,7 +74,7 @@ def libraries(ids: set[str] | None = None) -> dict[str, Library]:
 
 def recall_rows(show_misses: bool = False) -> list[tuple[str, str, str, bool]]:
     table = []
-    for name in ("dev", "dev2", "holdout", "unseen", "fresh"):
+    for name in ("dev", "dev2", "dev3", "holdout", "unseen", "fresh"):
         for lang in LANGS:
             path = QUERIES / f"{name}.{lang}.tsv"
             if not path.exists():
@@ -95,7 +95,7 @@ def recall_rows(show_misses: bool = False) -> list[tuple[str, str, str, bool]]:
                     True,
                 )
             )
-            if show_misses and name in ("dev", "dev2"):  # the other sets are only measured
+            if show_misses and name.startswith("dev"):  # the other sets are only measured
                 for query, answers, found in misses:
                     print(f"{name}.{lang}\t{query!r}\twant {answers}\tgot {found}")
     return table
