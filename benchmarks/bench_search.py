@@ -2,9 +2,11 @@
 
 The queries live in ``search_queries/<set>.<lang>.tsv``: one per line, the query, a tab, then the
 card ids that answer it (the first is the best). They were written from the situations (what
-happens at the till), not from the cards' text. Five sets, by different writers: ``dev`` and
-``dev2`` (looked at while the search and the pack's tags were improved), ``holdout``, ``unseen``
-and ``fresh`` (only ever measured; the last two cover all 50 situations of the pack). A set is
+happens at the till), not from the cards' text. Seven sets, by different writers: ``dev``,
+``dev2`` and ``dev3`` (looked at while the search and the pack's tags were improved; ``dev3`` was
+measured once before it was looked at), ``holdout``, ``unseen``, ``fresh`` and ``fresh2`` (only
+ever measured; ``fresh2`` was written after the last change it is measured on; all but the
+first two cover all 50 situations of the pack). A set is
 searched over the situations it was written for (the ids its answers name): a card added to the
 pack later may rightly answer a query whose writer could not name it.
 
@@ -74,7 +76,7 @@ def libraries(ids: set[str] | None = None) -> dict[str, Library]:
 
 def recall_rows(show_misses: bool = False) -> list[tuple[str, str, str, bool]]:
     table = []
-    for name in ("dev", "dev2", "dev3", "holdout", "unseen", "fresh"):
+    for name in ("dev", "dev2", "dev3", "holdout", "unseen", "fresh", "fresh2"):
         for lang in LANGS:
             path = QUERIES / f"{name}.{lang}.tsv"
             if not path.exists():
