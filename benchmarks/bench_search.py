@@ -5,8 +5,8 @@ card ids that answer it (the first is the best). They were written from the situ
 happens at the till), not from the cards' text. Seven sets, by different writers: ``dev``,
 ``dev2`` and ``dev3`` (looked at while the search and the pack's tags were improved; ``dev3`` was
 measured once before it was looked at), ``holdout``, ``unseen``, ``fresh`` and ``fresh2`` (only
-ever measured; ``fresh2`` was written after the last change it is measured on; all but the
-first two cover all 50 situations of the pack). A set is
+ever measured; ``fresh2`` was written after the last change it is measured on; all but
+``dev``, ``dev2`` and ``holdout`` cover all 50 situations of the pack). A set is
 searched over the situations it was written for (the ids its answers name): a card added to the
 pack later may rightly answer a query whose writer could not name it.
 
