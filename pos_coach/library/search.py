@@ -132,8 +132,8 @@ class SearchIndex:
                 if field in HEAD_FIELDS:
                     heads.update(seq)
             for word, weight in best.items():
-                others = min(SUPPORT_CAP, total[word] - weight)
-                postings.setdefault(word, {})[doc] = weight + SUPPORT * others
+                elsewhere = min(SUPPORT_CAP, total[word] - weight)
+                postings.setdefault(word, {})[doc] = weight + SUPPORT * elsewhere
         self._postings = postings
         self._vocab = sorted(postings)
         self._heads = sorted(heads)
