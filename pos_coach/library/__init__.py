@@ -60,9 +60,10 @@ class Library:
         return [c for c in self.cards if c.category == category_id]
 
     def search(self, query: str, limit: int | None = None) -> list[Card]:
-        return [hit.card for hit in self.search_hits(query, limit)]
+        return [hit.card for hit in self.index.search(query, limit, explain=False)]
 
     def search_hits(self, query: str, limit: int | None = None) -> list[Hit]:
+        """The cards with their scores and why each was found."""
         return self.index.search(query, limit)
 
     @property

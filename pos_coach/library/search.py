@@ -40,6 +40,7 @@ WEIGHTS = {"title": 10.0, "tags": 8.0, "id": 6.0, "summary": 4.0, "say": 2.0, "s
 # a word of a tag of several words («пьяный хамит») says less of the card than a tag of its own
 WEIGHTS["tag phrase"] = 7.0
 HEAD_FIELDS = frozenset({"title", "tags", "tag phrase", "id"})
+HEAD_WEIGHT = min(WEIGHTS[f] for f in HEAD_FIELDS)  # a posting this heavy is in a head field
 # How well a word matches (exact beats form beats typo beats another layout's reading).
 EXACT, FORM = 1.0, 0.9
 PREFIX_TYPING, PREFIX = 0.75, 0.7  # the word being typed (the last one) / a word cut short
@@ -190,12 +191,20 @@ class SearchIndex:
         self._head_cuts: dict[int, list[str]] = {}
         self._cache: OrderedDict[tuple[str, bool], _Term] = OrderedDict()
         self._layouts: dict[int, tuple[dict[str, tuple[float, str, str]], _Follows]] = {}
+        self._heads_of: dict[str, dict[int, float]] = {}
+        self._pairs_of: dict[int, list[tuple[float, list[tuple[str, str]]]]] = {}
+        self._sides_of: dict[
+            tuple[int, tuple[str, ...]], tuple[object, tuple[set[str], set[str]]]
+        ] = {}
 
     def __len__(self) -> int:
         return len(self.cards)
 
     # -- the search --------------------------------------------------------------------------
-    def search(self, query: str, limit: int | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int | None = None, explain: bool = True) -> list[Hit]:
+        """The cards for ``query``, best first; with ``explain``, each says why it was found
+        (the counter, which shows only the cards, does without: it costs a look at each card's
+        words)."""
         typing = bool(query) and not query[-1].isspace()  # the last word may be unfinished
         # each reading: its name, its words as typed (for phrases), the words that count
         readings = [
@@ -242,7 +251,10 @@ class SearchIndex:
         ranked = [(doc, s) for doc, s in ranked if s >= KEEP * best]
         if limit:
             ranked = ranked[:limit]
-        return [Hit(self.cards[d], round(s, 2), self._why(d, *chosen[d][:2])) for d, s in ranked]
+        return [
+            Hit(self.cards[d], round(s, 2), self._why(d, *chosen[d][:2]) if explain else ())
+            for d, s in ranked
+        ]
 
     def _readings(self, query: str) -> list[tuple[str, list[str]]]:
         """The query as typed, then as it reads on the other layout and transliterated."""
@@ -291,7 +303,9 @@ class SearchIndex:
                     break
                 if card_word != word:
                     add(card_word, PREFIX_TYPING if typing else PREFIX, "prefix")
-        term = _Term(word, found, self._best(found), direct)
+        # ... and counted only where they are in a title, tag or id (not every card whose
+        # phrasings use some word starting with «п»)
+        term = _Term(word, found, self._best(found, heads_only=len(word) < 3), direct)
         self._cache[key] = term
         if len(self._cache) > 256:
             self._cache.popitem(last=False)
@@ -335,14 +349,28 @@ class SearchIndex:
                     found[card_word] = (quality, "typo")
         return _Term(word, found, self._best(found), term.direct)
 
-    def _best(self, found: dict[str, tuple[float, str]]) -> dict[int, float]:
+    def _best(
+        self, found: dict[str, tuple[float, str]], heads_only: bool = False
+    ) -> dict[int, float]:
         best: dict[int, float] = {}
-        for card_word, (quality, _) in found.items():
-            for doc, weight in self._postings[card_word].items():
+        for card_word, (quality, kind) in found.items():
+            if heads_only and kind == "prefix":
+                postings = self._head_postings(card_word)
+            else:
+                postings = self._postings[card_word]
+            for doc, weight in postings.items():
                 score = weight * quality
                 if score > best.get(doc, 0.0):
                     best[doc] = score
         return best
+
+    def _head_postings(self, word: str) -> dict[int, float]:
+        """The cards that have ``word`` in their title, tags or id (kept once asked for)."""
+        found = self._heads_of.get(word)
+        if found is None:
+            found = {d: w for d, w in self._postings[word].items() if w >= HEAD_WEIGHT}
+            self._heads_of[word] = found
+        return found
 
     def _cuts(self, length: int) -> list[str]:
         cuts = self._head_cuts.get(length)
@@ -377,8 +405,11 @@ class SearchIndex:
 
     def _phrase_bonus(self, doc: int, terms: list[_Term], typed: list[str], factor: float) -> float:
         bonus = 0.0
-        where, follows = self._layout(doc)
+        if len(typed) < 2:  # one word: nothing beside it
+            return bonus
         by_word = {t.word: t for t in terms if doc in t.best}
+        firsts, seconds = self._sides(terms, typed)
+        follows = self._follows(doc, firsts, seconds)
         for a, b in itertools.pairwise(typed):  # a short word beside a word, as typed
             if is_stop(a) == is_stop(b):
                 continue
@@ -397,13 +428,13 @@ class SearchIndex:
         for left, right in itertools.pairwise(terms):
             if doc not in left.best or doc not in right.best:
                 continue
-            lefts = left.found if len(left.found) < len(where) else where
+            lefts = left.found if len(left.found) < len(follows) else follows
             weight = max(
                 (
                     w
                     for a in lefts
-                    if a in where and a in left.found
-                    for b, w in follows.get(a, {}).items()
+                    if a in follows and a in left.found
+                    for b, w in follows[a].items()
                     if b in right.found
                 ),
                 default=0.0,
@@ -412,6 +443,59 @@ class SearchIndex:
                 rarity = self._rarity(left) + self._rarity(right)
                 bonus = max(bonus, PHRASE * weight * rarity * factor)
         return bonus
+
+    def _sides(self, terms: list[_Term], typed: list[str]) -> tuple[set[str], set[str]]:
+        """The card words a phrase of this query may start with, and those it may end with."""
+        key = (id(terms), tuple(typed))
+        found = self._sides_of.get(key)
+        if found is not None and found[0] is terms:
+            return found[1]
+        firsts: set[str] = set()
+        seconds: set[str] = set()
+        by_word = {t.word: t for t in terms}
+        for a, b in itertools.pairwise(typed):
+            if is_stop(a) != is_stop(b) and (term := by_word.get(b if is_stop(a) else a)):
+                firsts.update((a,) if is_stop(a) else term.found)
+                seconds.update(term.found if is_stop(a) else (b,))
+        for left, right in itertools.pairwise(terms):
+            firsts.update(left.found)
+            seconds.update(right.found)
+        if len(self._sides_of) > 8:
+            self._sides_of.clear()
+        self._sides_of[key] = (terms, (firsts, seconds))
+        return firsts, seconds
+
+    def _follows(self, doc: int, firsts: set[str], seconds: set[str]) -> _Follows:
+        """Which of ``firsts`` are followed by which of ``seconds`` in the card's texts, with the
+        weight of the weightiest field they are so in."""
+        follows: _Follows = {}
+        for weight, pairs in self._pairs(doc):
+            for a, b in pairs:
+                if a in firsts and b in seconds:
+                    after = follows.setdefault(a, {})
+                    if after.get(b, 0.0) < weight:
+                        after[b] = weight
+        return follows
+
+    def _pairs(self, doc: int) -> list[tuple[float, list[tuple[str, str]]]]:
+        """The words side by side in each text of a card, with the text's weight: once short
+        words are left out («карта не проходит»: «карта проходит»), and a short word beside a
+        word as written («только спросить»). Made when the card is first among the best, kept
+        for the next keystrokes."""
+        found = self._pairs_of.get(doc)
+        if found is not None:
+            return found
+        out = []
+        for field, _lang, typed in _texts(self._docs[doc]):
+            seq = [w for w in typed if not is_stop(w)]
+            pairs = list(itertools.pairwise(seq))
+            pairs += [(a, b) for a, b in itertools.pairwise(typed) if is_stop(a) != is_stop(b)]
+            if pairs:
+                out.append((WEIGHTS[field], pairs))
+        if len(self._pairs_of) >= LAYOUTS_KEPT:
+            self._pairs_of.pop(next(iter(self._pairs_of)))
+        self._pairs_of[doc] = out
+        return out
 
     def _layout(self, doc: int) -> tuple[dict[str, tuple[float, str, str]], _Follows]:
         """Where each word of a card is at its weightiest (weight, field, language), and which

@@ -245,3 +245,35 @@ def test_the_card_about_a_word_ranks_above_one_that_only_tags_it():
         ),
     ]
     assert ids(SearchIndex(cards), "кража") == ["theft", "alarm"]
+
+
+def test_one_or_two_letters_find_titles_tags_and_ids_only():
+    cards = [
+        card("alarm", "Сработала рамка", say=("Покажите, пожалуйста, пакет",)),
+        card("bag", "Пакет на кассе", tags=("маечка",)),
+    ]
+    index = SearchIndex(cards)
+    assert ids(index, "п") == ["bag"]  # «Покажите», «пакет» in a phrasing do not count
+    assert ids(index, "па") == ["bag"]
+    assert ids(index, "пак")[0] == "bag" and "alarm" in ids(index, "пак")  # three letters do
+
+
+def test_the_counter_gets_the_same_order_without_the_reasons():
+    from pos_coach.cards import load_pack
+    from pos_coach.library import Library
+    from tests.conftest import SHIPPED_PACK
+
+    result = load_pack(SHIPPED_PACK)
+    library = Library(result.packs["ru"], result.packs.values())
+    for query in (
+        "карта не проходит",
+        "пищит рамка",
+        "с",
+        "refund",
+        "хамит п",
+        "vozvrat",
+        "ghbdtn",
+    ):
+        hits = library.search_hits(query, limit=24)
+        assert [card.id for card in library.search(query, limit=24)] == [h.card.id for h in hits]
+        assert all(hit.why for hit in hits), query
