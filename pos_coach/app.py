@@ -361,7 +361,7 @@ def start(options: Options) -> int:
         from pos_coach.ui import side_display
 
         side_display.apply(window, window.header)
-    window.show()
+    window.show_fitted()
     _quit_on_signals(app)
     try:
         return app.exec()

@@ -129,6 +129,7 @@ class CounterWindow(QMainWindow):
         self.shift_page = ShiftPage()
         self.stack.addWidget(self.shift_page)
         self._board: TileBoard | None = None
+        self._maximise = False  # opens maximised (see fit_to_screen)
         self._card_page: CardPage | None = None
         self._settings_page: SettingsPage | None = None
         self._pin_page: PinPage | None = None
@@ -720,10 +721,18 @@ class CounterWindow(QMainWindow):
     # -- the window on its screen, and the way out -------------------------------------------------
     def fit_to_screen(self, preferred: QSize = DEFAULT_SIZE) -> None:
         """Open at ``preferred`` (1024x600) inside the free area of the screen, or maximised
-        when the screen is no larger (a till's own 1024x600 screen, say)."""
+        when the screen is no larger (a till's own 1024x600 screen, say): see
+        :meth:`show_fitted`."""
         from pos_coach.ui import screen_fit
 
-        screen_fit.fit(self, preferred)
+        self._maximise = screen_fit.place(self, preferred)
+
+    def show_fitted(self) -> None:
+        """Show the window as :meth:`fit_to_screen` found it should open."""
+        if self._maximise:
+            self.showMaximized()  # not setWindowState: no Qt flag before the first paint
+        else:
+            self.show()
 
     def quit_counter(self) -> None:
         """Ctrl+Q: the open card is left (dismissed), the shift ends (``shift_end``), the review

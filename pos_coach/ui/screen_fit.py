@@ -3,7 +3,8 @@ large as the screen's free area allows (maximised), never with a button beyond t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -33,14 +34,14 @@ def fitted(preferred: QSize, area: QRect, frame: QSize = FRAME_ALLOWANCE) -> QSi
     )
 
 
-def fit(
+def place(
     window: QWidget,
     preferred: QSize,
     screen: QScreen | None = None,
     area: QRect | None = None,
-) -> QSize:
+) -> bool:
     """Size ``window`` to ``preferred`` or what the free area of its screen holds, and centre
-    it there; when the preferred size does not fit, it opens maximised. Returns the size."""
+    it there. Returns whether it should open maximised (the preferred size does not fit)."""
     area = area if area is not None else available(window, screen)
     frame = frame_allowance(window)
     size = fitted(preferred, area, frame)
@@ -50,6 +51,19 @@ def fit(
         area.x() + max(0, (area.width() - outer.width()) // 2),
         area.y() + max(0, (area.height() - outer.height()) // 2),
     )
-    if size != preferred:
-        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
-    return size
+    return size != preferred
+
+
+def fit(
+    window: QWidget,
+    preferred: QSize,
+    screen: QScreen | None = None,
+    area: QRect | None = None,
+) -> QSize:
+    """:func:`place` the window, maximised at once when the preferred size does not fit.
+    Returns the size."""
+    if place(window, preferred, screen, area):
+        # (a window's state is one of Qt's flags: the first use of one costs ~20-50 ms, so the
+        # counter, at its start, shows itself maximised instead: see CounterWindow.show_fitted)
+        window.setWindowState(window.windowState() | QtCore.Qt.WindowState.WindowMaximized)
+    return window.size()

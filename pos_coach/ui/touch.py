@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from pos_coach.ui.first_paint import soon
 
 GRAB_AFTER_MS = 100
 
@@ -57,7 +60,8 @@ def scrolled(page: QWidget, margins: tuple[int, int, int, int]) -> QVBoxLayout:
     area.setObjectName("pageScroll")
     area.setProperty("finger", True)  # the wide bar; no drag: fields and lists take the finger
     area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Qt's flags after the first paint (see first_paint): the bar may show for that one frame
+    soon(lambda: area.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff))
     area.setFrameShape(QFrame.Shape.NoFrame)
     body = QWidget()
     body.setObjectName("page")

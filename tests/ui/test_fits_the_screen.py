@@ -220,7 +220,7 @@ OPEN_ALL = textwrap.dedent(
     core = build_core(Options(Path(sys.argv[1]), data, "ru"))
     counter = CounterWindow(core.counter, core.load.problems)
     counter.fit_to_screen()
-    counter.show()
+    counter.show_fitted()
     editor = EditorWindow(CardEditor(Path(sys.argv[1]), core.journal), "ru")
     editor.show()
     review = ReviewWindow(
