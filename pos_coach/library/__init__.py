@@ -100,9 +100,6 @@ class Library:
 
     def _restored(self) -> SearchIndex | None:
         """The index kept from an earlier start for these cards, if there is one."""
-        import rapidfuzz.distance.OSA
-        import rapidfuzz.process  # noqa: F401 - imported for the first search
-
         from pos_coach.library import index_file
 
         key = self._key()
@@ -133,6 +130,13 @@ class Library:
             return
         self._building = threading.Thread(target=self._build, name="search-index", daemon=True)
         self._building.start()
+
+    @staticmethod
+    def ready_for_typos() -> None:
+        """Load what a search for a word with a slip in it uses (about 15 ms once), so the
+        first such keystroke does not wait for it; the counter does it once all else is up."""
+        import rapidfuzz.distance.OSA
+        import rapidfuzz.process  # noqa: F401 - imported for the first search with a typo
 
     def close_matches(self, card_id: str, n: int = 3) -> list[str]:
         import difflib

@@ -278,6 +278,7 @@ class CounterWindow(QMainWindow):
         self.board.prepare()
         _ = self.card_page
         self.counter.library.warm_up(background=True)
+        self._after_paint.append(self.counter.library.ready_for_typos)  # once all else is up
 
     # -- construction --------------------------------------------------------------------------
     def show_waiting(self) -> None:
