@@ -245,9 +245,11 @@ class CounterWindow(QMainWindow):
         """One job per turn of the event loop: a tap in between is answered at once."""
         if self._after_paint:
             job = self._after_paint.pop(0)
-            if self._after_paint:
-                QTimer.singleShot(0, self._run_after_paint)
-            job()
+            try:
+                job()
+            finally:  # and the next, one it added included
+                if self._after_paint:
+                    QTimer.singleShot(0, self._run_after_paint)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
