@@ -353,11 +353,12 @@ class TileBoard(QScrollArea):
         if self.isVisible():
             self._rebuild()
             return
-        # as the board will be once shown (its viewport is sized then): the first two screens
+        # as the board will be once shown (its viewport is sized then): the first screen (the
+        # one below it, which the board keeps made for scrolling, is made when it shows)
         columns = max(
             2, (self.width() - theme.SCROLL_BAR - 24) // round(TILE_MIN_WIDTH * self._scale)
         )
-        rows = 2 * self.height() // (round(TILE_PX * self._scale) + GRID_SPACING) + 1
+        rows = self.height() // (round(TILE_PX * self._scale) + GRID_SPACING) + 1
         room = rows * columns
         if self._wants_top(columns, self.height()):
             for card_id in self._top_ids[:room]:
