@@ -51,7 +51,7 @@ COVERAGE = 0.5  # the share of a card's score that depends on how many query wor
 PHRASE = 0.3  # bonus share for two query words found side by side
 # ... and for a short word next to a word, side by side as typed: «только спросить» is the
 # customer's «я только спросить», not any card that mentions «спросить»
-STOP_PHRASE = 0.5
+STOP_PHRASE = 1.0
 SHORTLIST = 40  # the best cards looked at again for phrases
 KEEP = 0.2  # cards scoring below this share of the best are not shown
 LAYOUTS_KEPT = 2048  # cards whose word positions are kept between keystrokes
