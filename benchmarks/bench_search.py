@@ -76,7 +76,7 @@ def libraries(ids: set[str] | None = None) -> dict[str, Library]:
 
 def recall_rows(show_misses: bool = False) -> list[tuple[str, str, str, bool]]:
     table = []
-    for name in ("dev", "dev2", "dev3", "dev4", "holdout", "unseen", "fresh", "fresh2"):
+    for name in ("dev", "dev2", "dev3", "dev4", "holdout", "unseen", "fresh", "fresh2", "fresh3"):
         for lang in LANGS:
             path = QUERIES / f"{name}.{lang}.tsv"
             if not path.exists():
