@@ -211,7 +211,9 @@ class SearchIndex:
         typing = bool(query) and not query[-1].isspace()  # the last word may be unfinished
         # each reading: its name, its words as typed (for phrases), the words that count
         readings = [
-            (r, typed, kept) for r, typed in self._readings(query) if (kept := _keep(typed))
+            (r, typed, _unfinished(kept, typing))
+            for r, typed in self._readings(query)
+            if (kept := _keep(typed)) and (not r or len(query.strip()) > 1)
         ]
         if not readings:
             return []
@@ -561,6 +563,15 @@ class SearchIndex:
 def _rank(item: tuple[int, float]) -> tuple[float, int]:
     """Best score first; among equals, the card that comes first in the pack."""
     return -item[1], item[0]
+
+
+def _unfinished(kept: list[str], typing: bool) -> list[str]:
+    """The words that count while the last one is being typed: a single letter after other
+    words is not a word yet («хамит п»: the cards for «хамит» until the next letter; alone, «п»
+    is read as typed, and not on the other layout either)."""
+    if typing and len(kept) > 1 and len(kept[-1]) == 1:
+        return kept[:-1]
+    return kept
 
 
 def _keep(found: list[str]) -> list[str]:

@@ -277,3 +277,13 @@ def test_the_counter_gets_the_same_order_without_the_reasons():
         hits = library.search_hits(query, limit=24)
         assert [card.id for card in library.search(query, limit=24)] == [h.card.id for h in hits]
         assert all(hit.why for hit in hits), query
+
+
+def test_a_single_letter_being_typed_after_words_waits_for_the_next():
+    index = russian()
+    assert ids(index, "карта п") == ids(index, "карта")  # «п» is not a word yet
+    assert ids(index, "карта пр")[0] == "declined"  # «пр»: «проходит»
+    # alone, one letter is read as typed: "r" is not «к» on the other layout
+    hits = english().search("r")
+    assert hits and all(match.reading == "" for hit in hits for match in hit.why)
+    assert "loyalty" not in [hit.card.id for hit in hits]  # «Карта...» only on the other layout
