@@ -52,8 +52,14 @@ class Core:
     stale: bool = False  # the pack changed since it was last checked: re-read after showing
 
 
-def build_core(options: Options) -> Core:
-    load, stale = load_for_start(options.situations, options.data_dir)
+def build_core(options: Options, cards_later: bool = False) -> Core:
+    """The journal, settings, pack and counter for ``options``. ``cards_later``: the pack is not
+    read yet (an empty one stands in): the counter reads it just after its first paint
+    (:func:`read_cards`), since its first page, the cashier's name, needs no card."""
+    if cards_later:
+        load, stale = LoadResult(), False
+    else:
+        load, stale = load_for_start(options.situations, options.data_dir)
     pack = load.pack_for(options.lang)
     if pack is None:
         from pos_coach.cards.model import Pack
@@ -70,6 +76,15 @@ def build_core(options: Options) -> Core:
         args = {"name": damaged.kept, "reason": damaged.reason}
         notice = message("journal_set_aside", options.lang, args)
     return Core(load, library, journal, settings, counter, notice, stale)
+
+
+def read_cards(window: CounterWindow, core: Core, options: Options) -> None:
+    """Read the pack (from its cache when it is unchanged) into a counter started with
+    ``cards_later``: tiles, hotkeys, search and the banner of its problems follow."""
+    load, core.stale = load_for_start(options.situations, options.data_dir)
+    core.load = load
+    window.show_cards(load)
+    core.library = window.counter.library
 
 
 def translations_dir() -> Path:
@@ -180,11 +195,11 @@ def open_inlets(window: CounterWindow, core: Core, data_dir: Path) -> list[objec
     if core.settings["global_hotkeys"]:
         from pos_coach.ui import global_hotkeys
 
-        reason = global_hotkeys.availability(core.library.lang)
+        reason = global_hotkeys.availability(core.counter.library.lang)
         if reason is not None:
             window.show_notice(reason)
         else:
-            keys = [(c.hotkey, c.id) for c in core.library.cards if c.hotkey]
+            keys = [(c.hotkey, c.id) for c in core.counter.library.cards if c.hotkey]
             listener = global_hotkeys.GlobalHotkeys(keys, window)
             listener.pressed.connect(lambda card_id: window.open_card(card_id, "hotkey"))
             kept.append(listener)
@@ -325,7 +340,7 @@ def start(options: Options) -> int:
             file=sys.stderr,
         )
     try:
-        core = build_core(options)
+        core = build_core(options, cards_later=True)  # read just after the first paint
     except (JournalError, OSError) as exc:
         print(f"pos-coach: {exc}", file=sys.stderr)
         return Exit.PROBLEMS
@@ -344,6 +359,7 @@ def start(options: Options) -> int:
         print(f"pos-coach: {line}", file=sys.stderr)
         window.show_notice(line)
     inlets: list[object] = []
+    window.before_pages(lambda: read_cards(window, core, options))
     window.after_first_paint(lambda: inlets.extend(finish_start(window, core, options)))
     if core.journal.updating:  # the window says so too, with how far it has got
         print(f"pos-coach: {core.journal.waiting_for}, while the counter works", file=sys.stderr)

@@ -36,6 +36,7 @@ from pos_coach.ui.labels import plain_label
 from pos_coach.ui.shift_page import ShiftPage
 
 if TYPE_CHECKING:  # the other pages are made (and their modules imported) when first needed
+    from pos_coach.cards.model import LoadResult
     from pos_coach.cards.problems import Problem
     from pos_coach.ui.back_office import BackOffice
     from pos_coach.ui.card_view import CardView
@@ -226,6 +227,25 @@ class CounterWindow(QMainWindow):
     def _showing(self, page: QWidget | None) -> bool:
         """Whether ``page`` (None when not made yet) is the page on screen."""
         return page is not None and self.stack.currentWidget() is page
+
+    def before_pages(self, job: Callable[[], None]) -> None:
+        """Run ``job`` just after the first paint, before the pages are made (see
+        :meth:`show_cards`)."""
+        if self._painted:
+            job()
+        else:
+            self._after_paint.insert(1, job)  # after the first page's flags, before the pages
+
+    def show_cards(self, load: LoadResult) -> None:
+        """The pack, read just after the first paint: its cards in the counter, their tiles
+        and hotkeys, the banner of its problems."""
+        pack = load.pack_for(self.counter.library.lang)
+        if pack is None:
+            return
+        before = self.counter.library
+        self.counter.library = Library(pack, load.packs.values(), before.index_file, load.digest)
+        self.reload_library()
+        self._show_problems(load.problems, [])
 
     def after_first_paint(self, job: Callable[[], None]) -> None:
         """Run ``job`` once the window has been painted for the first time (now, if it has)."""
