@@ -49,7 +49,8 @@ MEANINGS: dict[Exit, tuple[str, str]] = {
     ),
     Exit.BUSY: (
         "`trigger`",
-        "the app runs but did not take the request in time (too many callers at once): try again",
+        "the app runs but did not take the request in time (too many callers at once), or is"
+        " still starting (its window not yet up): try again",
     ),
     Exit.NOT_RUNNING: (
         "`trigger`",

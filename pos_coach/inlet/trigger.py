@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 from pos_coach.exits import Exit
 from pos_coach.inlet.address import NoPrivateDir, private_dir, server_name
@@ -52,6 +53,34 @@ def run_trigger(card_id: str, origin: str | None, data_dir: str | None) -> int:
     return _answered(card_id, answer)
 
 
+STARTING_S = 120  # a counter holding its data folder this long without answering is not starting
+
+
+def _starting(folder: str) -> int | None:
+    """The process of the counter that holds ``folder`` and took it within the last two
+    minutes (it answers triggers once its window is up and its cards are read); None if none
+    does. Read from the single-instance lock file the counter writes (its first line is the
+    process id)."""
+    if sys.platform == "win32":  # os.kill there ends the process: no way to only look
+        return None
+    lock = os.path.join(folder, "pos-coach.lock")
+    try:
+        with open(lock, "rb") as file:
+            pid = int(file.readline().strip() or 0)
+        age = time.time() - os.stat(lock).st_mtime
+    except (OSError, ValueError):
+        return None
+    if pid <= 0 or not 0 <= age < STARTING_S:
+        return None
+    try:
+        os.kill(pid, 0)  # is it alive (nothing is sent)
+    except ProcessLookupError:
+        return None
+    except OSError:  # alive, but another user's: not this user's counter starting
+        return None
+    return pid
+
+
 def _ask_the_app(card_id: str, message: dict[str, Any], data_dir: str | None) -> dict[str, Any]:
     given = "--data-dir" if data_dir else DATA_DIR_ENV
     folder = data_dir or os.environ.get(DATA_DIR_ENV)
@@ -69,6 +98,13 @@ def _ask_the_app(card_id: str, message: dict[str, Any], data_dir: str | None) ->
         return _ask(name, folder, message)
     except NotRunning:
         pass
+    starting = _starting(folder)
+    if starting is not None:  # its lock is held: it has not opened its inlets yet
+        raise _say(
+            Exit.BUSY,
+            f"POS Coach is starting for {folder} (process {starting}) and does not listen for"
+            " triggers yet; try again in a moment",
+        )
     found, refused = running(skip=(name,))
     if given:  # a folder named: that one or none, and where the others are
         said = f"not running for {folder} (the {given} given; nothing answers at {name})"

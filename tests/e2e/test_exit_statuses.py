@@ -173,3 +173,22 @@ def test_8_the_app_could_not_show_the_card(runtime, tmp_path):
     status, err, _got = with_stand_in(tmp_path / "data", answer)
     assert status == Exit.NOT_SHOWN == 8
     assert "could not show 'gate-alarm' now: the window is being rebuilt" in err
+
+
+def test_6_while_the_counter_starts_try_again(tmp_path):
+    """Between `pos-coach run` taking its data folder and listening for triggers (its window
+    painted, its cards read), a trigger is told to try again, not that nothing runs (a script
+    would drop the event, or start a second counter)."""
+    data = tmp_path / "starting"
+    data.mkdir()
+    # the lock a starting counter holds: this test's own process stands in for it
+    (data / "pos-coach.lock").write_text(f"{os.getpid()}\npython3\nhost\n", "utf-8")
+    done = pos_coach("trigger", "gate-alarm", "--data-dir", str(data))
+    assert done.returncode == Exit.BUSY == 6, done.stderr
+    assert f"starting for {data}" in done.stderr and "try again" in done.stderr
+    # a lock left by a process that is gone, or taken long ago: not starting
+    (data / "pos-coach.lock").write_text("999999999\npython3\nhost\n", "utf-8")
+    assert pos_coach("trigger", "gate-alarm", "--data-dir", str(data)).returncode == 7
+    (data / "pos-coach.lock").write_text(f"{os.getpid()}\npython3\nhost\n", "utf-8")
+    os.utime(data / "pos-coach.lock", (0, 0))
+    assert pos_coach("trigger", "gate-alarm", "--data-dir", str(data)).returncode == 7
