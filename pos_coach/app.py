@@ -85,6 +85,14 @@ def read_cards(window: CounterWindow, core: Core, options: Options) -> None:
     core.load = load
     window.show_cards(load)
     core.library = window.counter.library
+    if load.problems:  # in the banner too; said here for whoever started it from a script
+        first = load.problems[0].format(options.lang)
+        cards = len(core.library.cards)
+        print(
+            f"pos-coach: {options.situations}: {cards} cards; {len(load.problems)} problem(s),"
+            f" the first: {first} (`pos-coach check {options.situations}` lists them)",
+            file=sys.stderr,
+        )
 
 
 def translations_dir() -> Path:

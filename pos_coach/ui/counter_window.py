@@ -83,6 +83,7 @@ class CounterWindow(QMainWindow):
         super().__init__()
         self.counter = counter
         self._after_paint: list[Callable[[], None]] = []
+        self._problems: list[Problem] = []  # of the latest load of the pack
         self._painted = False
         self.settled = False  # the first page's flags are set (just after the first paint)
         with first_paint.collected() as flags:
@@ -393,9 +394,20 @@ class CounterWindow(QMainWindow):
 
     def _show_problems(self, problems: list[Problem], kept: list[str]) -> None:
         """The banner shows while the latest load has problems (or there are notices)."""
+        self._problems = list(problems)
         lines = [self._banner_text(problems, kept), *self._notices]
         self.banner_label.setText("\n".join(line for line in lines if line))
         self.banner.setVisible(bool(problems or kept or self._notices))
+
+    def card_trouble(self, card_id: str) -> str | None:
+        """Why the card file of ``card_id`` could not be read in the latest load (its first
+        error, ``path:line:column: message``); None when no file of that name has errors."""
+        from pos_coach.cards.problems import Severity
+
+        for problem in self._problems:
+            if problem.severity is Severity.ERROR and problem.path.stem == card_id:
+                return problem.format(self.counter.lang)
+        return None
 
     def _wire(self) -> None:
         self.header.search.textChanged.connect(self._search_changed)

@@ -64,6 +64,10 @@ class InletHandler(QObject):
         source = given if isinstance(given, str) and given in SOURCES else "trigger"
         library = self.window.counter.library
         if library.get(card_id) is None:
+            trouble = self.window.card_trouble(card_id[:100])
+            if trouble is not None:  # its file is there but broken: not an unknown card
+                why = f"its card cannot be read: {trouble}"
+                return {"ok": False, "error": UNAVAILABLE, "detail": why}
             # close matches of the first 100 characters: a 60 KB id would hold the counter
             matches = library.close_matches(card_id[:100])
             return {"ok": False, "error": UNKNOWN, "matches": matches}

@@ -18,9 +18,14 @@ STARTED: list[subprocess.Popen] = []  # ended by the e2e conftest after each tes
 
 
 def start_app(
-    data: Path, *extra: str, env: dict[str, str] | None = None, **popen: Any
+    data: Path,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    pack: Path = SHIPPED_PACK,
+    **popen: Any,
 ) -> subprocess.Popen:
-    """`pos-coach run` on the shipped pack and ``data``; returns once it answers on its socket."""
+    """`pos-coach run` on ``pack`` (the shipped one) and ``data``; returns once it answers on
+    its socket."""
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     popen.setdefault("stdout", subprocess.DEVNULL)
     popen.setdefault("stderr", subprocess.DEVNULL)
@@ -29,7 +34,7 @@ def start_app(
             *LAUNCHER,
             "run",
             "--situations",
-            str(SHIPPED_PACK),
+            str(pack),
             "--data-dir",
             str(data),
             "--lang",

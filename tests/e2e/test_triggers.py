@@ -91,6 +91,27 @@ def test_unknown_id_exits_4_with_suggestions(app):
     assert shown_rows(data) == []
 
 
+def test_a_broken_card_is_not_an_unknown_one(tmp_path):
+    """A till whose robbery card was saved broken (and never read well before, so no last
+    good version is kept): the trigger says it cannot be read, and where, with exit 8."""
+    import shutil
+
+    from tests.conftest import SHIPPED_PACK
+
+    pack = tmp_path / "pack"
+    shutil.copytree(SHIPPED_PACK, pack)
+    (pack / "en" / "robbery.toml").write_text('title = "Robbery\n', "utf-8")
+    data = tmp_path / "data"
+    process = start_app(data, pack=pack, stderr=subprocess.PIPE, text=True)
+    result = trigger(data, "robbery")
+    assert result.returncode == 8, result.stderr
+    assert "robbery.toml:1:" in result.stderr and "unknown card" not in result.stderr
+    assert trigger(data, "greeting").returncode == 0  # the other cards work
+    process.terminate()
+    _out, err = process.communicate(timeout=30)
+    assert "1 problem(s), the first:" in err and "robbery.toml:1:" in err  # said at start too
+
+
 def test_no_app_exits_7(tmp_path):
     result = trigger(tmp_path / "nobody-here", "greeting")
     assert result.returncode == 7 and "not running" in result.stderr
