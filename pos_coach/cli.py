@@ -149,7 +149,11 @@ def search(
             why = "; ".join(match.describe(hit.card.lang) for match in hit.why)
             click.echo(f"{rank}\t{hit.card.id}\t{hit.score:.1f}\t{hit.card.title}\t{why}")
     if not hits:
-        click.echo(message("search_none", lang, {"query": text}), err=True)
+        if pack is None or not pack.cards:  # not the query: the folder has no cards to find
+            for problem in result.problems[:3]:
+                click.echo(f"pos-coach: {problem.format(lang)}", err=True)
+        shown = text if len(text) <= 80 else text[:79] + "…"
+        click.echo(message("search_none", lang, {"query": shown}), err=True)
         sys.exit(Exit.PROBLEMS)
 
 

@@ -15,6 +15,7 @@ import bisect
 import itertools
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -49,8 +50,16 @@ _STOP = """
 STOP_WORDS = frozenset(_STOP.split())
 
 
+# characters that show nothing but split a word in two: zero-width spaces and joiners,
+# direction marks, the soft hyphen, a byte order mark (pasted from a message or a web page)
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def normalise(text: str) -> str:
-    """Case-folded, with ``ё`` read as ``е`` (cashiers rarely type ``ё``)."""
+    """Case-folded, with ``ё`` read as ``е`` (cashiers rarely type ``ё``); invisible characters
+    left out and compatibility forms read as the plain ones (full-width ``ＫＡＲＴＡ``)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
     return text.casefold().replace("ё", "е")
 
 

@@ -104,3 +104,11 @@ def test_limit_and_usage_errors():
     assert done.returncode == 2 and "QUERY" in done.stderr
     done = search("карта", "--limit", "0")
     assert done.returncode == 2
+
+
+def test_a_folder_without_cards_is_said_and_a_long_query_is_cut_in_the_message(tmp_path):
+    done = search("возврат", "--situations", str(tmp_path / "no-such-pack"))
+    assert done.returncode == 1
+    assert "not a folder of situation cards" in done.stderr
+    long = search("а" * 10_000, "--lang", "ru")
+    assert long.returncode == 1 and len(long.stderr) < 300 and "…" in long.stderr

@@ -287,3 +287,10 @@ def test_a_single_letter_being_typed_after_words_waits_for_the_next():
     hits = english().search("r")
     assert hits and all(match.reading == "" for hit in hits for match in hit.why)
     assert "loyalty" not in [hit.card.id for hit in hits]  # «Карта...» only on the other layout
+
+
+def test_invisible_and_full_width_characters_are_read_as_the_word():
+    index = russian()
+    assert ids(index, "воз\u200bврат")[0] == "return"  # a zero-width space pasted in a word
+    assert ids(index, "\u202eвозврат")[0] == "return"  # a direction mark before it
+    assert ids(english(), "ＲＥＦＵＮＤ")[0] == "return"  # full-width letters
