@@ -193,12 +193,9 @@ class SearchIndex:
             self._by_length.setdefault(len(term), []).append(term)
         self._head_cuts: dict[int, list[str]] = {}
         self._cache: OrderedDict[tuple[str, bool], _Term] = OrderedDict()
-        self._layouts: dict[int, tuple[dict[str, tuple[float, str, str]], _Follows]] = {}
+        self._layouts: dict[int, dict[str, tuple[float, str, str]]] = {}
         self._heads_of: dict[str, dict[int, float]] = {}
         self._pairs_of: dict[int, list[tuple[float, list[tuple[str, str]]]]] = {}
-        self._sides_of: dict[
-            tuple[int, tuple[str, ...]], tuple[object, tuple[set[str], set[str]]]
-        ] = {}
 
     def __len__(self) -> int:
         return len(self.cards)
@@ -247,9 +244,12 @@ class SearchIndex:
         wanted = max(SHORTLIST, limit) if limit else len(scores)
         ranked = heapq.nsmallest(wanted, scores.items(), key=_rank)
         shortlist = []
+        sides: dict[str, tuple[set[str], set[str]]] = {}  # per reading: phrases' first/last words
         for doc, score in ranked[:SHORTLIST]:
             reading, terms, typed = chosen[doc]
-            bonus = self._phrase_bonus(doc, terms, typed, READING[reading])
+            if reading not in sides:
+                sides[reading] = _sides(terms, typed)
+            bonus = self._phrase_bonus(doc, terms, typed, sides[reading], READING[reading])
             shortlist.append((doc, score + bonus))
         ranked = sorted(shortlist, key=_rank) + ranked[SHORTLIST:]
         best = ranked[0][1]
@@ -408,13 +408,19 @@ class SearchIndex:
     def _rarity(self, term: _Term) -> float:
         return math.log(1.0 + len(self.cards) / (1.0 + len(term.best)))
 
-    def _phrase_bonus(self, doc: int, terms: list[_Term], typed: list[str], factor: float) -> float:
+    def _phrase_bonus(
+        self,
+        doc: int,
+        terms: list[_Term],
+        typed: list[str],
+        sides: tuple[set[str], set[str]],
+        factor: float,
+    ) -> float:
         bonus = 0.0
         if len(typed) < 2:  # one word: nothing beside it
             return bonus
         by_word = {t.word: t for t in terms if doc in t.best}
-        firsts, seconds = self._sides(terms, typed)
-        follows = self._follows(doc, firsts, seconds)
+        follows = self._follows(doc, *sides)
         for a, b in itertools.pairwise(typed):  # a short word beside a word, as typed
             if is_stop(a) == is_stop(b):
                 continue
@@ -448,27 +454,6 @@ class SearchIndex:
                 rarity = self._rarity(left) + self._rarity(right)
                 bonus = max(bonus, PHRASE * weight * rarity * factor)
         return bonus
-
-    def _sides(self, terms: list[_Term], typed: list[str]) -> tuple[set[str], set[str]]:
-        """The card words a phrase of this query may start with, and those it may end with."""
-        key = (id(terms), tuple(typed))
-        found = self._sides_of.get(key)
-        if found is not None and found[0] is terms:
-            return found[1]
-        firsts: set[str] = set()
-        seconds: set[str] = set()
-        by_word = {t.word: t for t in terms}
-        for a, b in itertools.pairwise(typed):
-            if is_stop(a) != is_stop(b) and (term := by_word.get(b if is_stop(a) else a)):
-                firsts.update((a,) if is_stop(a) else term.found)
-                seconds.update(term.found if is_stop(a) else (b,))
-        for left, right in itertools.pairwise(terms):
-            firsts.update(left.found)
-            seconds.update(right.found)
-        if len(self._sides_of) > 8:
-            self._sides_of.clear()
-        self._sides_of[key] = (terms, (firsts, seconds))
-        return firsts, seconds
 
     def _follows(self, doc: int, firsts: set[str], seconds: set[str]) -> _Follows:
         """Which of ``firsts`` are followed by which of ``seconds`` in the card's texts, with the
@@ -507,39 +492,26 @@ class SearchIndex:
         self._pairs_of[doc] = out
         return out
 
-    def _layout(self, doc: int) -> tuple[dict[str, tuple[float, str, str]], _Follows]:
-        """Where each word of a card is at its weightiest (weight, field, language), and which
-        words follow it in the card's texts (with the weight of that field); made when the card
-        is first among the best, kept for the next keystrokes."""
+    def _layout(self, doc: int) -> dict[str, tuple[float, str, str]]:
+        """Where each word of a card is at its weightiest (weight, field, language), for saying
+        why it was found; made when the card is first shown with reasons, kept for the next."""
         found = self._layouts.get(doc)
         if found is not None:
             return found
         where: dict[str, tuple[float, str, str]] = {}
-        follows: _Follows = {}
         for field, lang, typed in _texts(self._docs[doc]):
             weight = WEIGHTS[field]
-            seq = [w for w in typed if not is_stop(w)]
-            for word in seq:
-                if where.get(word, (0.0,))[0] < weight:
+            for word in typed:
+                if not is_stop(word) and where.get(word, (0.0,))[0] < weight:
                     where[word] = (weight, field, lang)
-            # words side by side once short words are left out («карта не проходит»: «карта
-            # проходит»), and a short word beside a word as written («только спросить»)
-            pairs = itertools.chain(
-                itertools.pairwise(seq),
-                ((a, b) for a, b in itertools.pairwise(typed) if is_stop(a) != is_stop(b)),
-            )
-            for a, b in pairs:
-                after = follows.setdefault(a, {})
-                if after.get(b, 0.0) < weight:
-                    after[b] = weight
         if len(self._layouts) >= LAYOUTS_KEPT:
             self._layouts.pop(next(iter(self._layouts)))
-        self._layouts[doc] = (where, follows)
-        return where, follows
+        self._layouts[doc] = where
+        return where
 
     def _why(self, doc: int, reading: str, terms: list[_Term]) -> tuple[Match, ...]:
         out = []
-        where, _ = self._layout(doc)
+        where = self._layout(doc)
         for term in terms:
             if doc not in term.best:
                 continue
@@ -572,6 +544,21 @@ def _unfinished(kept: list[str], typing: bool) -> list[str]:
     if typing and len(kept) > 1 and len(kept[-1]) == 1:
         return kept[:-1]
     return kept
+
+
+def _sides(terms: list[_Term], typed: list[str]) -> tuple[set[str], set[str]]:
+    """The card words a phrase of this query may start with, and those it may end with."""
+    firsts: set[str] = set()
+    seconds: set[str] = set()
+    by_word = {t.word: t for t in terms}
+    for a, b in itertools.pairwise(typed):
+        if is_stop(a) != is_stop(b) and (term := by_word.get(b if is_stop(a) else a)):
+            firsts.update((a,) if is_stop(a) else term.found)
+            seconds.update(term.found if is_stop(a) else (b,))
+    for left, right in itertools.pairwise(terms):
+        firsts.update(left.found)
+        seconds.update(right.found)
+    return firsts, seconds
 
 
 def _keep(found: list[str]) -> list[str]:
