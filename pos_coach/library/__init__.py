@@ -76,10 +76,12 @@ class Library:
         assert self._index is not None
         return self._index
 
-    def _build(self) -> None:
+    def _build(self, restore: bool = True) -> None:
+        """The index: read back when ``restore`` and kept for these cards, else built (and
+        kept for the next start)."""
         from pos_coach.library.morph import FORMS
 
-        index = self._restored()
+        index = self._restored() if restore else None
         if index is None:
             FORMS.load()
             others = [other.ordered_cards() for other in self.others]
@@ -128,7 +130,9 @@ class Library:
         if not background:
             self._build()
             return
-        self._building = threading.Thread(target=self._build, name="search-index", daemon=True)
+        self._building = threading.Thread(  # the kept index was looked for just now
+            target=self._build, args=(False,), name="search-index", daemon=True
+        )
         self._building.start()
 
     @staticmethod
