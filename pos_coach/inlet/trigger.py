@@ -74,9 +74,7 @@ def _starting(folder: str) -> int | None:
         return None
     try:
         os.kill(pid, 0)  # is it alive (nothing is sent)
-    except ProcessLookupError:
-        return None
-    except OSError:  # alive, but another user's: not this user's counter starting
+    except OSError:  # gone, or another user's: not this user's counter starting
         return None
     return pid
 
