@@ -36,7 +36,7 @@ from pos_coach.ui.labels import plain_label
 from pos_coach.ui.shift_page import ShiftPage
 
 if TYPE_CHECKING:  # the other pages are made (and their modules imported) when first needed
-    from pos_coach.cards.model import LoadResult
+    from pos_coach.cards.model import LoadResult, Pack
     from pos_coach.cards.problems import Problem
     from pos_coach.ui.back_office import BackOffice
     from pos_coach.ui.card_view import CardView
@@ -243,10 +243,18 @@ class CounterWindow(QMainWindow):
         pack = load.pack_for(self.counter.library.lang)
         if pack is None:
             return
-        before = self.counter.library
-        self.counter.library = Library(pack, load.packs.values(), before.index_file, load.digest)
+        self._take_cards(pack, load)
         self.reload_library()
         self._show_problems(load.problems, [])
+
+    def _take_cards(self, pack: Pack, result: LoadResult) -> Library:
+        """Put ``pack`` (of ``result``, searched with its other languages) in the counter, its
+        search index kept where the one before kept it; returns the library it replaces."""
+        before = self.counter.library
+        self.counter.library = Library(
+            pack, result.packs.values(), before.index_file, result.digest
+        )
+        return before
 
     def after_first_paint(self, job: Callable[[], None]) -> None:
         """Run ``job`` once the window has been painted for the first time (now, if it has)."""
@@ -453,10 +461,7 @@ class CounterWindow(QMainWindow):
 
     def apply_reload(self, reload: Reload) -> None:
         """Show the cards as they are now: tiles, hotkeys, the open card, search and banner."""
-        before = self.counter.library
-        self.counter.library = Library(
-            reload.pack, reload.result.packs.values(), before.index_file, reload.result.digest
-        )
+        before = self._take_cards(reload.pack, reload.result)
         self.counter.library.warm_up(background=True)  # the next keystroke searches at once
         self.reload_library()
         self._refresh_open_card(before)
